@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Article } from '@authlab/shared';
+import { DATABASE, type Database } from '../database/database.types.js';
+
+/** The only place that reads or writes the articles table. */
+@Injectable()
+export class ArticlesRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  private selectArticles() {
+    return this.db
+      .selectFrom('articles')
+      .innerJoin('users', 'users.id', 'articles.authorId')
+      .select([
+        'articles.id',
+        'articles.title',
+        'articles.body',
+        'articles.authorId',
+        'users.username as authorUsername',
+        'articles.createdAt',
+        'articles.updatedAt',
+      ]);
+  }
+
+  list(): Promise<Article[]> {
+    return this.selectArticles().orderBy('articles.id').execute();
+  }
+
+  findById(id: number): Promise<Article | undefined> {
+    return this.selectArticles().where('articles.id', '=', id).executeTakeFirst();
+  }
+
+  async insert(article: { title: string; body: string; authorId: number }): Promise<number> {
+    const now = new Date().toISOString();
+    const { id } = await this.db
+      .insertInto('articles')
+      .values({ ...article, createdAt: now, updatedAt: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  }
+
+  /** Returns false when no article has that id. */
+  async update(id: number, changes: { title?: string; body?: string }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('articles')
+      .set({ ...changes, updatedAt: new Date().toISOString() })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Returns false when no article has that id. */
+  async delete(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiException } from '../common/errors/api-exception.js';
+
+export const REALM = 'authlab';
+
+/** Builds a `WWW-Authenticate: Bearer …` value (RFC 6750 §3). */
+export function bearerChallenge(params: { error?: string; description?: string; scope?: string } = {}): string {
+  const parts = [`realm="${REALM}"`];
+  if (params.error) parts.push(`error="${params.error}"`);
+  if (params.description) parts.push(`error_description="${params.description}"`);
+  if (params.scope) parts.push(`scope="${params.scope}"`);
+  return `Bearer ${parts.join(', ')}`;
+}
+
+/** 401 for a request that sent no credentials: a challenge with no error code (RFC 6750 §3.1). */
+export function authenticationRequired(message = 'This route needs an access token.'): ApiException {
+  return new ApiException(401, message, { 'WWW-Authenticate': bearerChallenge() });
+}
+
+/** 401 for a token that was sent but cannot be accepted. */
+export function invalidToken(description: string): ApiException {
+  return new ApiException(401, `${description}.`, {
+    'WWW-Authenticate': bearerChallenge({ error: 'invalid_token', description }),
+  });
+}
+
+/** 400 for an Authorization header that does not follow the Bearer syntax. */
+export function invalidRequest(description: string): ApiException {
+  return new ApiException(400, `${description}.`, {
+    'WWW-Authenticate': bearerChallenge({ error: 'invalid_request', description }),
+  });
+}
+
+/** 403 for a valid token whose role does not grant what the route needs. */
+export function insufficientScope(message: string, scope: string): ApiException {
+  return new ApiException(403, message, {
+    'WWW-Authenticate': bearerChallenge({ error: 'insufficient_scope', scope }),
+  });
+}

@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseKind } from './database.types.js';
+import { usersAndArticles } from './migrations/0001-users-and-articles.js';
+
+/** Migrations listed in code, in order; names sort as they must run. */
+function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
+  return {
+    '0001-users-and-articles': usersAndArticles(kind),
+  };
+}
+
+/** Brings the schema up to date; safe to run at every start and from several processes. */
+// Migrations must not depend on today's table types, so they see the database untyped (Kysely's advice).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>, kind: DatabaseKind): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(kind) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { DEMO_USERS } from '@authlab/shared';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+
+  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `authlab is running on ${config.database.kind === 'sqlite' ? `SQLite (${config.database.file})` : 'PostgreSQL'}`,
+    `  playground   ${config.playgroundDir ? `${origin}/` : '(not built: run npm run build)'}`,
+    `  API          ${origin}/api`,
+    `  API docs     ${origin}/api/docs`,
+  ];
+  if (config.demo) {
+    lines.push('  demo users   (username / password)');
+    for (const user of DEMO_USERS) lines.push(`               ${user.username.padEnd(8)} ${user.password}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  // A configuration problem is the operator's to fix: say what, without a stack trace.
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

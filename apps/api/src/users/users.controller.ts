@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { changeRoleSchema, userIdSchema, type ChangeRoleRequest, type UserView } from '@authlab/shared';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { validBody, validParam } from '../common/pipes/zod-validation.pipe.js';
+import { openApiSchema } from '../openapi/openapi-schema.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles(['admin'])
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List every account (admins only)' })
+  list(): Promise<Array<UserView & { createdAt: string }>> {
+    return this.users.list();
+  }
+
+  @Patch(':id/role')
+  @ApiOperation({ summary: "Change a user's role (admins only)" })
+  @ApiBody({ schema: openApiSchema(changeRoleSchema) })
+  changeRole(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', validParam(userIdSchema, 'id')) id: number,
+    @Body(validBody(changeRoleSchema)) body: ChangeRoleRequest,
+  ): Promise<UserView> {
+    return this.users.changeRole(actor.id, id, body.role);
+  }
+}

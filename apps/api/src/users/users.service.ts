@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { Role, UserView } from '@authlab/shared';
+import { ApiException } from '../common/errors/api-exception.js';
+import { UsersRepository } from './users.repository.js';
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  list(): Promise<Array<UserView & { createdAt: string }>> {
+    return this.users.list();
+  }
+
+  async changeRole(actorId: number, userId: number, role: Role): Promise<UserView> {
+    // An admin demoting themselves could leave nobody able to manage roles.
+    if (actorId === userId) throw new ApiException(409, 'You cannot change your own role.');
+    const updated = await this.users.updateRole(userId, role);
+    if (!updated) throw new ApiException(404, `No user has id ${userId}.`);
+    return updated;
+  }
+}

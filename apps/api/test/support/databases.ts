@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { AppConfig } from '../../src/config/app-config.js';
+
+/** The server the PostgreSQL runs use; every test app gets a database of its own on it. */
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  database: AppConfig['database'];
+  drop(): Promise<void>;
+}
+
+export interface DatabaseBackend {
+  name: 'sqlite' | 'postgres';
+  /** Why this backend is skipped here, or undefined when it runs. */
+  skipReason?: string;
+  create(): Promise<TestDatabase>;
+}
+
+async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresSkipReason(): Promise<string | undefined> {
+  try {
+    await withAdminClient((client) => client.query('select 1'));
+    return undefined;
+  } catch (error) {
+    const reason = `PostgreSQL is not reachable at ${POSTGRES_URL} (${(error as Error).message})`;
+    // In CI the PostgreSQL runs are part of the contract: fail instead of skipping.
+    if (process.env.CI === 'true') throw new Error(`${reason}; it is required when CI=true`);
+    return reason;
+  }
+}
+
+const sqlite: DatabaseBackend = {
+  name: 'sqlite',
+  create: async () => ({ database: { kind: 'sqlite', file: ':memory:' }, drop: async () => {} }),
+};
+
+function postgres(skipReason: string | undefined): DatabaseBackend {
+  return {
+    name: 'postgres',
+    skipReason,
+    async create() {
+      const name = `authlab_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+      await withAdminClient((client) => client.query(`create database ${name}`));
+      const url = new URL(POSTGRES_URL);
+      url.pathname = `/${name}`;
+      return {
+        database: { kind: 'postgres', url: url.toString() },
+        drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+      };
+    },
+  };
+}
+
+/** SQLite always; PostgreSQL when reachable (required under CI=true). Prints why a backend is skipped. */
+export async function databaseBackends(): Promise<DatabaseBackend[]> {
+  const reason = await postgresSkipReason();
+  if (reason) console.warn(`[skip] PostgreSQL end-to-end runs skipped: ${reason}`);
+  return [sqlite, postgres(reason)];
+}

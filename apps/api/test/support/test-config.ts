@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AppConfig } from '../../src/config/app-config.js';
+
+/** A complete configuration for one test app: in-memory SQLite, a fresh random secret, no demo data. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    environment: 'test',
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: path.join(tmpdir(), `authlab-test-${process.pid}`),
+    database: { kind: 'sqlite', file: ':memory:' },
+    jwt: {
+      algorithm: 'HS256',
+      secret: randomBytes(32).toString('base64'),
+      issuer: 'authlab',
+      audience: 'authlab-api',
+      accessTokenTtlSeconds: 900,
+    },
+    corsOrigins: ['http://localhost:5173'],
+    demo: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,12 @@
+import type { Role } from './roles.js';
+
+/**
+ * The accounts seeded in demo mode. Their passwords are public on purpose, so lessons and the
+ * playground can sign in as each role; the API refuses to seed them in production.
+ */
+export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; role: Role }> = [
+  { username: 'admin', password: 'admin-demo-password', role: 'admin' },
+  { username: 'editor', password: 'editor-demo-password', role: 'editor' },
+  { username: 'writer', password: 'writer-demo-password', role: 'writer' },
+  { username: 'user', password: 'user-demo-password', role: 'user' },
+];

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const articleIdSchema = z.coerce
+  .number()
+  .int('must be a whole number')
+  .positive('must be a positive number')
+  .max(2_147_483_647, 'is too large');
+
+export const createArticleSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  body: z.string().max(20_000, 'must be at most 20000 characters'),
+});
+export type CreateArticleRequest = z.infer<typeof createArticleSchema>;
+
+/** PUT replaces the whole article. */
+export const replaceArticleSchema = createArticleSchema;
+export type ReplaceArticleRequest = z.infer<typeof replaceArticleSchema>;
+
+/** PATCH changes some fields; at least one. */
+export const updateArticleSchema = createArticleSchema
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, 'must change at least one field');
+export type UpdateArticleRequest = z.infer<typeof updateArticleSchema>;
