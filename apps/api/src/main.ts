@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { DEMO_USERS } from '@authlab/shared';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
@@ -8,7 +9,9 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
 
-  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  // The port actually bound: PORT=0 asks the system for a free one.
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const lines = [
     '',
     `authlab is running on ${config.database.kind === 'sqlite' ? `SQLite (${config.database.file})` : 'PostgreSQL'}`,
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
     lines.push('  demo users   (username / password)');
     for (const user of DEMO_USERS) lines.push(`               ${user.username.padEnd(8)} ${user.password}`);
   }
-  console.log(lines.join('\n') + '\n');
+  process.stdout.write(lines.join('\n') + '\n\n');
 }
 
 main().catch((error: unknown) => {

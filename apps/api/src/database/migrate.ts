@@ -13,7 +13,7 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
 // Migrations must not depend on today's table types, so they see the database untyped (Kysely's advice).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>, kind: DatabaseKind): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(kind) };
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrationsFor(kind)) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

@@ -34,14 +34,14 @@ async function postgresSkipReason(): Promise<string | undefined> {
   } catch (error) {
     const reason = `PostgreSQL is not reachable at ${POSTGRES_URL} (${(error as Error).message})`;
     // In CI the PostgreSQL runs are part of the contract: fail instead of skipping.
-    if (process.env.CI === 'true') throw new Error(`${reason}; it is required when CI=true`);
+    if (process.env.CI === 'true') throw new Error(`${reason}; it is required when CI=true`, { cause: error });
     return reason;
   }
 }
 
 const sqlite: DatabaseBackend = {
   name: 'sqlite',
-  create: async () => ({ database: { kind: 'sqlite', file: ':memory:' }, drop: async () => {} }),
+  create: () => Promise.resolve({ database: { kind: 'sqlite', file: ':memory:' }, drop: () => Promise.resolve() }),
 };
 
 function postgres(skipReason: string | undefined): DatabaseBackend {

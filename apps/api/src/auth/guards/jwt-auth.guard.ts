@@ -36,7 +36,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
 
   override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false, info: unknown): User {
     // Anything but a token problem (a bug, a database outage) is not the client's fault: 500, logged.
-    if (error && !(error instanceof TokenRejection)) throw error;
+    if (error instanceof Error && !(error instanceof TokenRejection)) throw error;
     if (user && !error) return user;
     throw invalidToken(clientDescription(toTokenRejection(error ?? info)));
   }

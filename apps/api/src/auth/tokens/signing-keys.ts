@@ -55,7 +55,7 @@ async function readOrCreate(file: string, create: () => string): Promise<string>
   await mkdir(path.dirname(file), { recursive: true });
   const content = create();
   // 'wx' fails if another process created the file meanwhile, instead of overwriting its key.
-  await writeFile(file, content, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+  await writeFile(file, content, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
   return readFile(file, 'utf8');
