@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const reports = ['apps', 'packages']
+const reports = ['apps', 'packages', 'examples']
   .flatMap((group) => (existsSync(path.join(root, group)) ? readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)) : []))
   .map((dir) => path.join(dir, 'test-results'))
   .filter((dir) => existsSync(dir))
@@ -29,7 +29,7 @@ function suitesThatFailedToRun(report) {
 }
 
 if (reports.length === 0) {
-  console.error('No test reports found under apps/*/test-results or packages/*/test-results.');
+  console.error('No test reports found under apps/*/, packages/*/ or examples/*/test-results.');
   process.exitCode = 1;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -3,12 +3,16 @@ import { APP_FILTER } from '@nestjs/core';
 import { ArticlesModule } from './articles/articles.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { SigningKeys } from './auth/tokens/signing-keys.js';
+import { ClientsModule } from './clients/clients.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { LabModule } from './lab/lab.module.js';
 import { MetaModule } from './meta/meta.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { TraceModule } from './trace/trace.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -19,11 +23,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        RedisModule,
         AuthModule.register(keys),
         UsersModule,
+        ClientsModule,
         ArticlesModule,
         MetaModule,
+        TraceModule,
         ...(config.demo ? [DemoModule] : []),
+        ...(config.lab ? [LabModule.register(config, keys)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -34,6 +34,8 @@ for (const backend of await databaseBackends()) {
         accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
         tokenType: 'Bearer',
         expiresIn: 900,
+        refreshToken: expect.stringMatching(/^[\w-]{43}$/),
+        refreshExpiresIn: 7 * 24 * 60 * 60,
       });
       const me = await testApp.http.get('/api/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
       expect(me.body).toMatchObject({ username: 'ada', role: 'user', permissions: ['read'] });
@@ -53,6 +55,8 @@ for (const backend of await databaseBackends()) {
         iss: 'authlab',
         aud: 'authlab-api',
         jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        sid: expect.stringMatching(/^[\w-]{22}$/),
+        ver: 0,
       });
     });
 

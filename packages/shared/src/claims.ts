@@ -38,4 +38,25 @@ export interface AccessTokenClaims {
   aud: string;
   /** Token id, unique per token (used to deny-list one token). */
   jti: string;
+  /** Session id: the refresh-token family this token was issued in; revoking it ends the token too. */
+  sid: string;
+  /** The user's token version when issued; a role or password change raises it, retiring older tokens. */
+  ver: number;
+}
+
+/**
+ * What a machine client's token carries (client credentials, RFC 9068 §2.2): the client is its
+ * own subject, and `scope` lists its permissions. No username, no role, no session.
+ */
+export interface ClientAccessTokenClaims {
+  sub: string;
+  client_id: string;
+  /** Space-separated permissions (RFC 8693 §4.2). */
+  scope: string;
+  iat: number;
+  exp: number;
+  iss: string;
+  aud: string;
+  jti: string;
+  ver: number;
 }

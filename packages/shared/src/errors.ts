@@ -5,6 +5,8 @@ export interface ErrorBody {
   error: string;
   /** A sentence for people; never a library's own text or a stack trace. */
   message: string;
+  /** An OAuth error code where the situation has one (`invalid_grant` for a refresh token that cannot be used). */
+  code?: string;
   /** Present for validation errors: which field failed and why. */
   details?: FieldIssue[];
   /** The id of this request's trace (also in the X-Trace-Id header). */

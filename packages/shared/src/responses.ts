@@ -18,6 +18,63 @@ export interface TokenResponse {
   tokenType: 'Bearer';
   /** Lifetime of the access token in seconds. */
   expiresIn: number;
+  /** Opaque, single use: POST it to /api/auth/refresh for a new pair. */
+  refreshToken: string;
+  /** Seconds until the session ends, however often it is refreshed (absolute lifetime). */
+  refreshExpiresIn: number;
+}
+
+/** The answer in cookie mode: the tokens went into HttpOnly cookies, never into the body. */
+export interface CookieSessionResponse {
+  user: UserView;
+  tokenDelivery: 'cookie';
+  expiresIn: number;
+  refreshExpiresIn: number;
+  /** Also in the CSRF cookie; send it back in the X-CSRF-Token header on every state-changing request. */
+  csrfToken: string;
+}
+
+/** GET /api/auth/cookies: what the browser sent, without the values of HttpOnly cookies. */
+export interface CookieEchoResponse {
+  cookies: Array<{
+    name: string;
+    /** Length of the value in characters. */
+    length: number;
+    /** Whether this is one of the session cookies the API sets. */
+    setByApi: boolean;
+    /** Whether the API sets it HttpOnly (the page's JavaScript cannot read it); null for cookies it did not set. */
+    httpOnly: boolean | null;
+    /** The value, only for the one cookie the page's JavaScript is meant to read (the CSRF cookie). */
+    value?: string;
+  }>;
+}
+
+/** A machine client as admins see it. The secret is never shown again after registration. */
+export interface ApiClientView {
+  clientId: string;
+  name: string;
+  scope: Permission[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface RegisteredApiClient extends ApiClientView {
+  /** Shown once, now; only its hash is stored. */
+  clientSecret: string;
+}
+
+/** RFC 6749 §5.1: the token endpoint's success answer (snake_case, as the RFC names it). */
+export interface ClientTokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+}
+
+/** RFC 6749 §5.2: the token endpoint's error answer. */
+export interface OAuthErrorBody {
+  error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope';
+  error_description: string;
 }
 
 export interface Article {

@@ -1,9 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBasicAuth, ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import {
   ROLES,
+  changePasswordSchema,
   signInSchema,
   signUpSchema,
+  tokenDeliveryQuerySchema,
+  type ChangePasswordRequest,
+  type CookieSessionResponse,
   type SignUpRequest,
   type TokenResponse,
   type UserProfile,
@@ -16,11 +21,16 @@ import { AuthService } from './auth.service.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { parseBasicHeader } from './basic-credentials.js';
 import { invalidToken } from './bearer-challenge.js';
+import { clientIp } from './client-ip.js';
+import { SessionCookies } from './cookies/session-cookies.js';
 import { CurrentUser } from './decorators/current-user.decorator.js';
 import { Public } from './decorators/public.decorator.js';
 import { Roles } from './decorators/roles.decorator.js';
+import { SessionResponses } from './sessions/session-responses.js';
 
 const signInCredentials = new ZodValidationPipe(signInSchema, 'credentials');
+const deliveryQuery = new ZodValidationPipe(tokenDeliveryQuerySchema, 'query string');
+const MODE_QUERY = { name: 'mode', required: false, enum: ['body', 'cookie'], description: 'cookie: tokens in HttpOnly cookies' };
 
 function isEmptyBody(body: unknown): boolean {
   return body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
@@ -32,30 +42,47 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersRepository,
+    private readonly responses: SessionResponses,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Public()
   @Post('signup')
-  @ApiOperation({ summary: 'Create an account (role "user") and receive an access token' })
+  @ApiOperation({ summary: 'Create an account (role "user") and start a session' })
+  @ApiQuery(MODE_QUERY)
   @ApiBody({ schema: openApiSchema(signUpSchema) })
-  signUp(@Body(validBody(signUpSchema)) body: SignUpRequest): Promise<TokenResponse> {
-    return this.auth.signUp(body);
+  async signUp(
+    @Query() query: unknown,
+    @Body(validBody(signUpSchema)) body: SignUpRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse | CookieSessionResponse> {
+    const { mode } = deliveryQuery.transform(query);
+    return this.responses.deliver(response, mode, await this.auth.signUp(body));
   }
 
   @Public()
   @Post('signin')
   @HttpCode(200)
   @ApiBasicAuth()
-  @ApiOperation({ summary: 'Sign in with Basic credentials or a JSON body; receive an access token' })
+  @ApiOperation({ summary: 'Sign in with Basic credentials or a JSON body; tokens in the body or (mode=cookie) in cookies' })
+  @ApiQuery(MODE_QUERY)
   @ApiBody({ schema: openApiSchema(signInSchema), required: false })
-  signIn(@Headers('authorization') authorization: string | undefined, @Body() body: unknown): Promise<TokenResponse> {
+  async signIn(
+    @Query() query: unknown,
+    @Headers('authorization') authorization: string | undefined,
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse | CookieSessionResponse> {
+    const { mode } = deliveryQuery.transform(query);
     const basic = parseBasicHeader(authorization);
     if (basic.kind === 'malformed') throw new ApiException(400, `${basic.reason}.`);
     if (basic.kind === 'credentials' && !isEmptyBody(body)) {
       throw new ApiException(400, 'Send credentials once: in the Basic header or in the body, not both.');
     }
     const credentials = basic.kind === 'credentials' ? { username: basic.username, password: basic.password } : body;
-    return this.auth.signIn(signInCredentials.transform(credentials));
+    const signedIn = await this.auth.signIn(signInCredentials.transform(credentials), clientIp(request));
+    return this.responses.deliver(response, mode, signedIn);
   }
 
   @Get('me')
@@ -72,5 +99,21 @@ export class AuthController {
       permissions: [...caller.permissions],
       createdAt: user.createdAt,
     };
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Roles([...ROLES])
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change your password; every session ends, so sign in again' })
+  @ApiBody({ schema: openApiSchema(changePasswordSchema) })
+  async changePassword(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body(validBody(changePasswordSchema)) body: ChangePasswordRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.changePassword(caller, body.currentPassword, body.newPassword, clientIp(request));
+    this.cookies.clear(response);
   }
 }

@@ -1,12 +1,37 @@
 import type { Permission, Role } from '@authlab/shared';
 
-/** Who made the request, as proven by a verified access token. Set on `request.user`. */
+/** A person, as proven by a verified access token. */
 export interface AuthenticatedUser {
+  kind: 'user';
   id: number;
   username: string;
   role: Role;
+  /** What the role grants, from the shared matrix — never from the token. */
   permissions: readonly Permission[];
   /** The token's id and expiry, for deny-listing it on sign-out. */
   tokenId: string;
   expiresAt: number;
+  /** The session (refresh-token family) the token was issued in. */
+  sessionId: string;
+  /** The user's token version when the token was issued. */
+  tokenVersion: number;
+}
+
+/** A machine client, as proven by a client-credentials token: no role, only the scope it was granted. */
+export interface AuthenticatedClient {
+  kind: 'client';
+  clientId: string;
+  /** The token's scope: a subset of what the client was registered with. */
+  permissions: readonly Permission[];
+  tokenId: string;
+  expiresAt: number;
+  tokenVersion: number;
+}
+
+/** Whoever made the request. Set on `request.user` by JwtAuthGuard. */
+export type Principal = AuthenticatedUser | AuthenticatedClient;
+
+/** How revocation names a principal: `user:42`, `client:cl_…`. */
+export function principalKey(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.id}` : `client:${principal.clientId}`;
 }

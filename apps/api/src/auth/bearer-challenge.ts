@@ -1,4 +1,5 @@
 import { ApiException } from '../common/errors/api-exception.js';
+import type { TokenRejection } from './tokens/token-rejection.js';
 
 export const REALM = 'authlab';
 
@@ -16,11 +17,18 @@ export function authenticationRequired(message = 'This route needs an access tok
   return new ApiException(401, message, { 'WWW-Authenticate': bearerChallenge() });
 }
 
-/** 401 for a token that was sent but cannot be accepted. */
-export function invalidToken(description: string): ApiException {
-  return new ApiException(401, `${description}.`, {
-    'WWW-Authenticate': bearerChallenge({ error: 'invalid_token', description }),
-  });
+/** 401 for a token that was sent but cannot be accepted; keeps the detailed reason for the trace. */
+export class InvalidTokenException extends ApiException {
+  constructor(
+    description: string,
+    readonly rejection?: TokenRejection,
+  ) {
+    super(401, `${description}.`, { 'WWW-Authenticate': bearerChallenge({ error: 'invalid_token', description }) });
+  }
+}
+
+export function invalidToken(description: string, rejection?: TokenRejection): InvalidTokenException {
+  return new InvalidTokenException(description, rejection);
 }
 
 /** 400 for an Authorization header that does not follow the Bearer syntax. */

@@ -3,8 +3,10 @@ import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
 import { isRole, permissionsOf } from '@authlab/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { AuthenticatedUser } from './authenticated-user.js';
-import { bearerTokenFromRequest } from './bearer-token.js';
+import { accessTokenExtractor } from './access-token-source.js';
+import type { Principal } from './authenticated-user.js';
+import { sessionCookieNames } from './cookies/session-cookies.js';
+import { clientFromClaims, isTokenVersion } from './tokens/client-claims.js';
 import { checkJoseHeader } from './tokens/jose-header.js';
 import { SIGNING_KEYS, type SigningKeys } from './tokens/signing-keys.js';
 import { TokenRejection } from './tokens/token-rejection.js';
@@ -13,6 +15,7 @@ import { TokenRejection } from './tokens/token-rejection.js';
 export const JWT_STRATEGY = 'jwt';
 
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,9}$/;
+const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /**
  * Verifies access tokens with passport-jwt. Everything that decides acceptance is pinned here,
@@ -23,7 +26,8 @@ const POSITIVE_INTEGER = /^[1-9][0-9]{0,9}$/;
 export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(SIGNING_KEYS) keys: SigningKeys) {
     super({
-      jwtFromRequest: bearerTokenFromRequest,
+      // The Authorization header or the session cookie; JwtAuthGuard has refused a request with both.
+      jwtFromRequest: accessTokenExtractor(sessionCookieNames(config).access),
       secretOrKeyProvider: (_request, rawToken: string, done) => {
         const rejection = checkJoseHeader(rawToken, keys.kid);
         // passport-jwt's types predate KeyObject, which jsonwebtoken 9 accepts and prefers.
@@ -38,8 +42,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
   }
 
   /** The signature and registered claims are verified; now the claims authlab relies on. */
-  validate(payload: Record<string, unknown>): AuthenticatedUser {
-    const { sub, username, role, jti, exp } = payload;
+  validate(payload: Record<string, unknown>): Principal {
+    // A client-credentials token names its client and follows its own rules.
+    if (Object.hasOwn(payload, 'client_id')) return clientFromClaims(payload);
+    const { sub, username, role, jti, exp, sid, ver } = payload;
     // jsonwebtoken accepts a token without `exp` as never expiring; authlab does not.
     if (typeof exp !== 'number') throw new TokenRejection('bad_claims', 'the token has no exp claim');
     if (typeof sub !== 'string' || !POSITIVE_INTEGER.test(sub)) {
@@ -49,6 +55,19 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
       throw new TokenRejection('bad_claims', 'username or jti is missing');
     }
     if (!isRole(role)) throw new TokenRejection('bad_claims', `role ${JSON.stringify(role)} is not a known role`);
-    return { id: Number(sub), username, role, permissions: permissionsOf(role), tokenId: jti, expiresAt: exp };
+    if (typeof sid !== 'string' || !SESSION_ID.test(sid) || !isTokenVersion(ver)) {
+      throw new TokenRejection('bad_claims', 'sid or ver is missing');
+    }
+    return {
+      kind: 'user',
+      id: Number(sub),
+      username,
+      role,
+      permissions: permissionsOf(role),
+      tokenId: jti,
+      expiresAt: exp,
+      sessionId: sid,
+      tokenVersion: ver,
+    };
   }
 }

@@ -19,11 +19,32 @@ export interface AppConfig {
     issuer: string;
     audience: string;
     accessTokenTtlSeconds: number;
+    /** Lifetime of a machine client's access token (client credentials). */
+    clientTokenTtlSeconds: number;
   };
+  /** Refresh-token sessions: absolute lifetime of a session, however often it is refreshed. */
+  sessions: { refreshTokenTtlSeconds: number };
+  /**
+   * Cookie mode. `secure` adds the Secure attribute and the `__Host-`/`__Secure-` prefixes; it is
+   * on in production and whenever PUBLIC_ORIGIN is https, off only for local HTTP development.
+   */
+  cookies: { secure: boolean };
+  /** The origin browsers use to reach the API (behind a TLS proxy); trusted by the CSRF check. */
+  publicOrigin?: string;
+  /** Sign-in failures allowed per account and per client IP within one window, then 429. */
+  signInThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+  /** Shared state for several instances (denylist, throttling, revocation events); absent → one instance. */
+  redis?: { url: string; keyPrefix: string };
   /** Origins allowed to call the API from a browser (the playground's dev server). */
   corsOrigins: string[];
   /** Seed demo users and articles. Never in production. */
   demo: boolean;
+  /** The attack-and-defend lab (/api/lab): deliberately weak verifiers. Never in production, loopback only. */
+  lab: boolean;
+  /** Request tracing: on by default (it is what authlab teaches with); bounded memory. */
+  tracing: { enabled: boolean; capacity: number };
+  /** Nest's log levels; 'verbose' adds one line per request. */
+  logLevels: Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'>;
   /** The built playground, served from the API's own origin; absent → not served. */
   playgroundDir?: string;
 }

@@ -1,4 +1,11 @@
-import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_AUDIENCE, DEFAULT_ISSUER, SIGNING_ALGORITHMS } from '@authlab/shared';
+import {
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_AUDIENCE,
+  DEFAULT_CLIENT_TOKEN_TTL_SECONDS,
+  DEFAULT_ISSUER,
+  DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+  SIGNING_ALGORITHMS,
+} from '@authlab/shared';
 import { z } from 'zod';
 
 const flag = z
@@ -6,11 +13,21 @@ const flag = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
+/** A whole number written in decimal digits: "", " ", "0x50" and "1e3" are refused, not coerced. */
+function integer(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .optional()
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .pipe(z.number().min(min).max(max));
+}
+
 /** The environment variables the API reads, and what each may hold. */
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: integer(0, 65_535, 3000),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z
     .string()
@@ -22,15 +39,28 @@ export const environmentSchema = z.object({
   JWT_PRIVATE_KEY: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).default(DEFAULT_ISSUER),
   JWT_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(30)
-    .max(24 * 60 * 60)
-    .default(DEFAULT_ACCESS_TOKEN_TTL_SECONDS),
+  ACCESS_TOKEN_TTL_SECONDS: integer(30, 24 * 60 * 60, DEFAULT_ACCESS_TOKEN_TTL_SECONDS),
+  REFRESH_TOKEN_TTL_SECONDS: integer(60, 90 * 24 * 60 * 60, DEFAULT_REFRESH_TOKEN_TTL_SECONDS),
+  CLIENT_TOKEN_TTL_SECONDS: integer(5, 60 * 60, DEFAULT_CLIENT_TOKEN_TTL_SECONDS),
+  PUBLIC_ORIGIN: z
+    .string()
+    .refine((value) => URL.canParse(value) && new URL(value).origin === value, 'must be an origin such as https://authlab.example')
+    .optional(),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 10_000, 10),
+  SIGNIN_MAX_FAILURES_PER_IP: integer(1, 100_000, 100),
+  SIGNIN_THROTTLE_WINDOW_SECONDS: integer(1, 24 * 60 * 60, 15 * 60),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits or _ : . -').default('authlab:'),
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
   DEMO: flag,
+  LAB: flag,
   PLAYGROUND_DIR: z.string().min(1).optional(),
+  TRACING: z.enum(['on', 'off']).default('on'),
+  TRACE_CAPACITY: integer(1, 100_000, 1000),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

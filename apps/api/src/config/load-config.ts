@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { AppConfig } from './app-config.js';
 import { environmentSchema } from './config.schema.js';
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** From least to most talkative: each level includes those before it. */
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -31,15 +36,26 @@ export function loadConfig(
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const demo = e.DEMO || argv.includes('--demo');
+  const lab = e.LAB || argv.includes('--lab');
 
   if (production && demo) {
     throw new ConfigError('Demo mode seeds accounts with public passwords; it is refused in production.');
+  }
+  if (lab && production) {
+    throw new ConfigError('The lab serves deliberately weak verifiers; it is refused in production.');
+  }
+  if (lab && !LOOPBACK_HOSTS.has(e.HOST)) {
+    throw new ConfigError(`The lab listens on loopback only (HOST=127.0.0.1, ::1 or localhost), not ${e.HOST}.`);
   }
   if (production && e.JWT_ALGORITHM === 'HS256' && !e.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET is required in production (base64 of at least 32 random bytes).');
   }
   if (production && e.JWT_ALGORITHM === 'ES256' && !e.JWT_PRIVATE_KEY) {
     throw new ConfigError('JWT_PRIVATE_KEY (PKCS#8 PEM) is required in production for ES256.');
+  }
+
+  if (production && e.PUBLIC_ORIGIN && !e.PUBLIC_ORIGIN.startsWith('https:')) {
+    throw new ConfigError('PUBLIC_ORIGIN must be https in production: session cookies are Secure there.');
   }
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -64,11 +80,24 @@ export function loadConfig(
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      clientTokenTtlSeconds: e.CLIENT_TOKEN_TTL_SECONDS,
     },
+    sessions: { refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS },
+    cookies: { secure: production || Boolean(e.PUBLIC_ORIGIN?.startsWith('https:')) },
+    publicOrigin: e.PUBLIC_ORIGIN,
+    signInThrottle: {
+      maxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: e.SIGNIN_MAX_FAILURES_PER_IP,
+      windowSeconds: e.SIGNIN_THROTTLE_WINDOW_SECONDS,
+    },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
     demo,
+    lab,
+    tracing: { enabled: e.TRACING === 'on', capacity: e.TRACE_CAPACITY },
+    logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(e.LOG_LEVEL) + 1),
     playgroundDir: e.PLAYGROUND_DIR ? path.resolve(e.PLAYGROUND_DIR) : defaultPlaygroundDir(),
   };
 }

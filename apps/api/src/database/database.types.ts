@@ -8,6 +8,8 @@ export interface UsersTable {
   passwordHash: string;
   role: Role;
   createdAt: string;
+  /** Raised by a role or password change and by sign-out-all; tokens carrying an older one are refused. */
+  tokenVersion: Generated<number>;
 }
 
 export interface ArticlesTable {
@@ -19,9 +21,41 @@ export interface ArticlesTable {
   updatedAt: string;
 }
 
+/** A session: one family of refresh tokens, each used once, ending at `expiresAt` at the latest. */
+export interface RefreshFamiliesTable {
+  id: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  revokedReason: string | null;
+}
+
+export interface RefreshTokensTable {
+  /** SHA-256 of the token, base64url: the token itself is never stored. */
+  tokenHash: string;
+  familyId: string;
+  createdAt: string;
+  usedAt: string | null;
+}
+
+export interface ApiClientsTable {
+  id: string;
+  name: string;
+  secretHash: string;
+  scope: string;
+  createdBy: number | null;
+  createdAt: string;
+  revokedAt: string | null;
+  tokenVersion: Generated<number>;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   articles: ArticlesTable;
+  refreshFamilies: RefreshFamiliesTable;
+  refreshTokens: RefreshTokensTable;
+  apiClients: ApiClientsTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

@@ -1,11 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseKind } from './database.types.js';
 import { usersAndArticles } from './migrations/0001-users-and-articles.js';
+import { sessionsAndTokenVersions } from './migrations/0002-sessions-and-token-versions.js';
+import { apiClients } from './migrations/0003-api-clients.js';
 
 /** Migrations listed in code, in order; names sort as they must run. */
 function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
   return {
     '0001-users-and-articles': usersAndArticles(kind),
+    '0002-sessions-and-token-versions': sessionsAndTokenVersions(),
+    '0003-api-clients': apiClients(),
   };
 }
 

@@ -5,7 +5,11 @@ import { DATABASE, type Database } from '../database/database.types.js';
 export interface UserRecord extends UserView {
   passwordHash: string;
   createdAt: string;
+  tokenVersion: number;
 }
+
+/** A user as tokens need them: who, which role, and the token version to write into `ver`. */
+export type VersionedUser = UserView & { tokenVersion: number };
 
 /** The only place that reads or writes the users table. */
 @Injectable()
@@ -25,20 +29,42 @@ export class UsersRepository {
   }
 
   /** Throws a unique violation when the username is taken (see isUniqueViolation). */
-  insert(user: { username: string; passwordHash: string; role: Role }): Promise<UserView> {
+  insert(user: { username: string; passwordHash: string; role: Role }): Promise<VersionedUser> {
     return this.db
       .insertInto('users')
       .values({ ...user, createdAt: new Date().toISOString() })
-      .returning(['id', 'username', 'role'])
+      .returning(['id', 'username', 'role', 'tokenVersion'])
       .executeTakeFirstOrThrow();
   }
 
-  updateRole(id: number, role: Role): Promise<UserView | undefined> {
+  /** Changes the role and, in the same statement, the token version: tokens with the old role stop working. */
+  updateRole(id: number, role: Role): Promise<VersionedUser | undefined> {
     return this.db
       .updateTable('users')
-      .set({ role })
+      .set((eb) => ({ role, tokenVersion: eb('tokenVersion', '+', 1) }))
       .where('id', '=', id)
-      .returning(['id', 'username', 'role'])
+      .returning(['id', 'username', 'role', 'tokenVersion'])
       .executeTakeFirst();
+  }
+
+  /** Changes the password hash and, in the same statement, the token version. */
+  updatePassword(id: number, passwordHash: string): Promise<VersionedUser | undefined> {
+    return this.db
+      .updateTable('users')
+      .set((eb) => ({ passwordHash, tokenVersion: eb('tokenVersion', '+', 1) }))
+      .where('id', '=', id)
+      .returning(['id', 'username', 'role', 'tokenVersion'])
+      .executeTakeFirst();
+  }
+
+  /** Retires every token issued so far (sign-out everywhere); returns the new version. */
+  async raiseTokenVersion(id: number): Promise<number | undefined> {
+    const row = await this.db
+      .updateTable('users')
+      .set((eb) => ({ tokenVersion: eb('tokenVersion', '+', 1) }))
+      .where('id', '=', id)
+      .returning('tokenVersion')
+      .executeTakeFirst();
+    return row?.tokenVersion;
   }
 }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Role, UserView } from '@authlab/shared';
+import { RevocationService } from '../auth/revocation/revocation.service.js';
 import { ApiException } from '../common/errors/api-exception.js';
 import { UsersRepository } from './users.repository.js';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly revocation: RevocationService,
+  ) {}
 
   list(): Promise<Array<UserView & { createdAt: string }>> {
     return this.users.list();
@@ -16,6 +20,8 @@ export class UsersService {
     if (actorId === userId) throw new ApiException(409, 'You cannot change your own role.');
     const updated = await this.users.updateRole(userId, role);
     if (!updated) throw new ApiException(404, `No user has id ${userId}.`);
-    return updated;
+    // Tokens issued with the old role stop working now, not when they expire.
+    await this.revocation.raiseVersion(`user:${userId}`, updated.tokenVersion);
+    return { id: updated.id, username: updated.username, role: updated.role };
   }
 }

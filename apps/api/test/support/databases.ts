@@ -39,6 +39,24 @@ async function postgresSkipReason(): Promise<string | undefined> {
   }
 }
 
+/**
+ * pg's Pool.end() resolves before its sockets have closed. Dropping `with (force)` at once would
+ * kill those closing connections, and the pg client would report that as an unhandled error; so
+ * wait for them to go first, and force only as a last resort.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      await withAdminClient((client) => client.query(`drop database if exists ${name}`));
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // object_in_use: still connected
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+}
+
 const sqlite: DatabaseBackend = {
   name: 'sqlite',
   create: () => Promise.resolve({ database: { kind: 'sqlite', file: ':memory:' }, drop: () => Promise.resolve() }),
@@ -55,7 +73,7 @@ function postgres(skipReason: string | undefined): DatabaseBackend {
       url.pathname = `/${name}`;
       return {
         database: { kind: 'postgres', url: url.toString() },
-        drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+        drop: () => dropDatabase(name),
       };
     },
   };

@@ -17,9 +17,16 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       issuer: 'authlab',
       audience: 'authlab-api',
       accessTokenTtlSeconds: 900,
+      clientTokenTtlSeconds: 300,
     },
+    sessions: { refreshTokenTtlSeconds: 7 * 24 * 60 * 60 },
+    cookies: { secure: false },
+    signInThrottle: { maxFailuresPerAccount: 10, maxFailuresPerIp: 100, windowSeconds: 900 },
     corsOrigins: ['http://localhost:5173'],
     demo: false,
+    lab: false,
+    tracing: { enabled: true, capacity: 1000 },
+    logLevels: ['error'],
     ...overrides,
   };
 }

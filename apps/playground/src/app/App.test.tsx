@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '@authlab/shared';
-import { createFakeApi } from '../test/fake-api';
+import { createFakeApi, type FakeApiOptions } from '../test/fake-api';
 import { App } from './App';
 
-function renderWithApi(options?: Parameters<typeof createFakeApi>[0]) {
+function renderWithApi(options?: FakeApiOptions) {
   const api = createFakeApi(options);
   vi.stubGlobal('fetch', api.fetch);
   render(<App />);
@@ -17,12 +17,12 @@ describe('the playground page', () => {
 
     expect(screen.getByRole('heading', { level: 1, name: 'authlab playground' })).toBeDefined();
     expect(screen.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/api/docs');
-    const health = screen.getByRole('region', { name: 'API health' });
+    const health = await screen.findByRole('region', { name: 'API health' });
     expect(await within(health).findByText('sqlite')).toBeDefined();
     expect(within(health).getByText('42 s')).toBeDefined();
   });
 
-  it('offers one sign-in button per demo user', () => {
+  it('offers one sign-in button per demo user and a link to each view', async () => {
     renderWithApi();
 
     const group = screen.getByRole('group', { name: 'Sign in as' });
@@ -30,9 +30,19 @@ describe('the playground page', () => {
     for (const { username } of DEMO_USERS) {
       expect(within(group).getByRole('button', { name: `Sign in as ${username}` }).textContent).toBe(username);
     }
+    const views = await screen.findByRole('navigation', { name: 'Views' });
+    expect(within(views).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Token inspector',
+      'Token editor',
+      'Request builder',
+      'Lifecycle',
+      'Cookies',
+      'RBAC matrix',
+    ]);
+    expect(within(views).getByRole('link', { name: 'Token inspector' }).getAttribute('aria-current')).toBe('page');
   });
 
-  it('signs in as writer, then shows the token in three parts, its decoded JSON and /api/auth/me', async () => {
+  it('signs in as writer, then inspects the token and shows /api/auth/me', async () => {
     const api = renderWithApi();
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign in as writer' }));
@@ -42,29 +52,31 @@ describe('the playground page', () => {
     expect(signInCall?.[1]?.method).toBe('POST');
     expect(JSON.parse(signInCall?.[1]?.body as string)).toEqual({ username: 'writer', password: 'writer-demo-password' });
 
-    const tokenSection = screen.getByRole('region', { name: 'Access token' });
-    const encoded = within(tokenSection).getByLabelText('Encoded access token');
-    const parts = ['header', 'payload', 'signature'].map((part) => encoded.querySelector(`[data-part="${part}"]`)?.textContent);
-    const token = parts.join('.');
-    expect(parts.every((part) => part && part.length > 0)).toBe(true);
+    const encoded = await screen.findByLabelText('Encoded access token');
+    const token = ['header', 'payload', 'signature'].map((part) => encoded.querySelector(`[data-part="${part}"]`)?.textContent).join('.');
     expect(encoded.textContent).toBe(token);
+    expect(JSON.parse(screen.getByRole('region', { name: 'Decoded header' }).textContent ?? '')).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
+    expect(JSON.parse(screen.getByRole('region', { name: 'Decoded payload' }).textContent ?? '')).toMatchObject({ sub: '3', username: 'writer', role: 'writer' });
 
-    const header = JSON.parse(within(tokenSection).getByRole('region', { name: 'Decoded header' }).textContent ?? '');
-    const payload = JSON.parse(within(tokenSection).getByRole('region', { name: 'Decoded payload' }).textContent ?? '');
-    expect(header).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
-    expect(payload).toMatchObject({ sub: '3', username: 'writer', role: 'writer', iss: 'authlab', aud: 'authlab-api' });
-
-    const meSection = screen.getByRole('region', { name: /Who am I\?/ });
-    const me = await within(meSection).findByRole('region', { name: 'Response of GET /api/auth/me' });
-    expect(JSON.parse(me.textContent ?? '')).toEqual({
-      id: 3,
-      username: 'writer',
-      role: 'writer',
-      permissions: ['read', 'create'],
-      createdAt: '2025-11-27T18:32:00.000Z',
-    });
+    const me = await screen.findByRole('region', { name: 'Response of GET /api/auth/me' });
+    expect(JSON.parse(me.textContent ?? '')).toMatchObject({ id: 3, username: 'writer', permissions: ['read', 'create'] });
     const meCall = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
     expect(new Headers(meCall?.[1]?.headers).get('Authorization')).toBe(`Bearer ${token}`);
+  });
+
+  it('signs in with a cookie: no token in the page, /api/auth/me sent without an Authorization header', async () => {
+    const api = renderWithApi();
+
+    fireEvent.click(screen.getByRole('radio', { name: /HttpOnly cookie/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in as editor' }));
+
+    expect(await screen.findByText(/Signed in as editor \(role editor\)\. Access token in an HttpOnly cookie/)).toBeDefined();
+    expect(api.fetch.mock.calls.some(([path]) => path === '/api/auth/signin?mode=cookie')).toBe(true);
+    await screen.findByRole('region', { name: 'Response of GET /api/auth/me' });
+    const meCall = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
+    expect(new Headers(meCall?.[1]?.headers).get('Authorization')).toBeNull();
+    expect(screen.queryByLabelText('Encoded access token')).toBeNull();
+    expect(screen.getByText(/the token is HttpOnly, so this page cannot read it/)).toBeDefined();
   });
 
   it("shows the API's error and trace id when sign-in is refused, and no token", async () => {
@@ -76,7 +88,21 @@ describe('the playground page', () => {
     expect(alert.textContent).toContain('401 Unauthorized');
     expect(alert.textContent).toContain('The username or password is incorrect.');
     expect(alert.textContent).toContain(api.traceId);
-    expect(screen.getByRole('status', { name: '' }).textContent).toBe('Could not sign in as user.');
-    expect(screen.queryByRole('region', { name: 'Access token' })).toBeNull();
+    expect(screen.getByText('Could not sign in as user.')).toBeDefined();
+    expect(screen.queryByLabelText('Encoded access token')).toBeNull();
+  });
+
+  it('switches views through the hash, and the theme and text size through the header', async () => {
+    renderWithApi();
+
+    window.location.hash = '#/rbac';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(await screen.findByRole('heading', { name: 'RBAC matrix' })).toBeDefined();
+
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'large' } });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(document.documentElement.dataset.textSize).toBe('large');
+    expect(JSON.parse(localStorage.getItem('authlab.preferences') ?? '{}')).toEqual({ theme: 'dark', textSize: 'large' });
   });
 });

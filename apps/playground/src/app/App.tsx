@@ -1,33 +1,43 @@
-import { useState } from 'react';
-import type { TokenResponse } from '@authlab/shared';
-import { HealthStatus } from '../features/health/components/HealthStatus';
-import { MeView } from '../features/me/components/MeView';
+import { lazy, Suspense } from 'react';
 import { SignInAs } from '../features/sign-in/components/SignInAs';
-import { TokenView } from '../features/token/components/TokenView';
+import { useHashRoute } from '../lib/hash-route';
+import { sessionStore, useSession } from '../lib/session-store';
+import { PreferencesControls } from './Preferences';
 
-/** The page shell: features stay independent, and the session they share lives here. */
+const Workspace = lazy(() => import('./Workspace').then((module) => ({ default: module.Workspace })));
+
+/** The page shell: features stay independent; the session they share lives in a small store. */
 export function App() {
-  const [session, setSession] = useState<TokenResponse | null>(null);
+  const session = useSession();
+  const route = useHashRoute();
 
   return (
     <>
+      <a
+        className="skip-link"
+        href="#view"
+        // The hash names the current view, so the skip link moves focus instead of changing it.
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('view')?.focus();
+        }}
+      >
+        Skip to the view
+      </a>
       <header className="site-header">
         <div className="container site-header-inner">
           <h1>authlab playground</h1>
           <nav aria-label="Resources">
             <a href="/api/docs">API docs</a>
           </nav>
+          <PreferencesControls />
         </div>
       </header>
       <main className="container">
-        <HealthStatus />
-        <SignInAs onSessionChange={setSession} />
-        {session && (
-          <>
-            <TokenView token={session.accessToken} />
-            <MeView token={session.accessToken} />
-          </>
-        )}
+        <SignInAs onSessionChange={sessionStore.set} />
+        <Suspense fallback={<p role="status">Loading the playground…</p>}>
+          <Workspace session={session} route={route} />
+        </Suspense>
       </main>
     </>
   );

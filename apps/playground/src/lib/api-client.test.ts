@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, NetworkError } from './api-client';
+import { ApiError, apiRequest, apiRequestRaw, NetworkError } from './api-client';
 
 describe('apiRequest', () => {
   it('sends JSON and a bearer token, and returns the parsed body', async () => {
@@ -36,5 +36,44 @@ describe('apiRequest', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
 
     await expect(apiRequest('/api/health')).rejects.toBeInstanceOf(NetworkError);
+  });
+});
+
+describe('the headers of every request', () => {
+  it('carry the same playground session id, made once per browser', async () => {
+    const fetch = vi.fn(async () => Response.json({}));
+    vi.stubGlobal('fetch', fetch);
+
+    await apiRequest('/api/health');
+    await apiRequest('/api/articles');
+
+    const sessions = fetch.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get('X-Playground-Session'));
+    expect(sessions[0]).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(sessions[1]).toBe(sessions[0]);
+  });
+
+  it('repeat the CSRF cookie in X-CSRF-Token on a change sent without a bearer token, and only then', async () => {
+    document.cookie = 'authlab_csrf=double-submit-value; path=/';
+    const fetch = vi.fn(async () => Response.json({}));
+    vi.stubGlobal('fetch', fetch);
+
+    await apiRequest('/api/articles', { method: 'POST', body: {} });
+    await apiRequest('/api/articles', { method: 'GET' });
+    await apiRequest('/api/articles', { method: 'POST', body: {}, token: 't0k' });
+
+    const csrf = fetch.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get('X-CSRF-Token'));
+    expect(csrf).toEqual(['double-submit-value', null, null]);
+  });
+});
+
+describe('apiRequestRaw', () => {
+  it('returns a refusal as data: status, headers, body and trace id', async () => {
+    const body = { statusCode: 403, error: 'Forbidden', message: 'No.', traceId: 'trace-9' };
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json(body, { status: 403, headers: { 'X-Trace-Id': 'trace-9' } })));
+
+    const response = await apiRequestRaw('/api/users');
+
+    expect(response).toMatchObject({ status: 403, body, traceId: 'trace-9' });
+    expect(response.headers).toContainEqual(['x-trace-id', 'trace-9']);
   });
 });

@@ -1,4 +1,6 @@
 import type { ErrorBody, FieldIssue } from '@authlab/shared';
+import { csrfHeaderFor } from './csrf';
+import { PLAYGROUND_SESSION_HEADER, playgroundSessionId } from './playground-session';
 
 /** An error the API answered with, in its one JSON shape (or as close to it as the response allows). */
 export class ApiError extends Error {
@@ -22,13 +24,28 @@ export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface ApiRequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method?: HttpMethod;
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
+  /** Extra request headers (query strings go in the path). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+/** A response as it arrived, whatever its status: what the request builder and the matrix show. */
+export interface RawResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  /** Parsed JSON when the body is JSON, else the text, else undefined for an empty body. */
+  body: unknown;
+  traceId: string | undefined;
+  durationMs: number;
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
@@ -37,13 +54,13 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof body.statusCode === 'number' && typeof body.error === 'string' && typeof body.message === 'string';
 }
 
-async function readJson(response: Response): Promise<unknown> {
+async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    return text;
   }
 }
 
@@ -58,18 +75,29 @@ function toApiError(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, reason, `The server answered ${response.status} ${reason} without the API's error body.`, headerTraceId);
 }
 
-/** Calls the authlab API on this origin and returns its JSON body, or throws ApiError / NetworkError. */
-export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+/** The headers every request of the playground carries, plus the caller's own. */
+export function requestHeaders(options: ApiRequestOptions): Headers {
   const headers = new Headers({ Accept: 'application/json' });
+  headers.set(PLAYGROUND_SESSION_HEADER, playgroundSessionId());
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (options.token !== undefined) headers.set('Authorization', `Bearer ${options.token}`);
+  // A cookie-authenticated change needs the double-submit CSRF header; harmless otherwise.
+  const method = options.method ?? 'GET';
+  if (method !== 'GET' && options.token === undefined) {
+    const csrf = csrfHeaderFor();
+    if (csrf) headers.set(csrf.name, csrf.value);
+  }
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  return headers;
+}
 
-  let response: Response;
+async function send(path: string, options: ApiRequestOptions): Promise<Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: options.method ?? 'GET',
-      headers,
+      headers: requestHeaders(options),
       body: options.body === undefined ? null : JSON.stringify(options.body),
+      // Same origin: the browser sends the API's cookies (cookie mode) and nothing else.
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });
@@ -77,8 +105,40 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     if (options.signal?.aborted) throw error;
     throw new NetworkError('The API could not be reached. Is it running?', { cause: error });
   }
+}
 
-  const body = await readJson(response);
+/** Calls the authlab API on this origin and returns its JSON body, or throws ApiError / NetworkError. */
+export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  const body = await readBody(response);
   if (!response.ok) throw toApiError(response, body);
   return body as T;
+}
+
+/** Like apiRequest, with the trace id of the request alongside the body. */
+export async function apiRequestWithTrace<T>(path: string, options: ApiRequestOptions = {}): Promise<{ data: T; traceId: string | undefined }> {
+  const response = await send(path, options);
+  const body = await readBody(response);
+  if (!response.ok) throw toApiError(response, body);
+  return { data: body as T, traceId: response.headers.get('X-Trace-Id') ?? undefined };
+}
+
+/** Calls the API and returns the response whatever its status; throws only when it is unreachable. */
+export async function apiRequestRaw(path: string, options: ApiRequestOptions = {}): Promise<RawResponse> {
+  const started = performance.now();
+  const response = await send(path, options);
+  const body = await readBody(response);
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers.entries()],
+    body,
+    traceId: response.headers.get('X-Trace-Id') ?? undefined,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+/** The message of an error body, for one-line summaries. */
+export function errorMessageOf(body: unknown): string | undefined {
+  return isErrorBody(body) ? body.message : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64url, fakeAccessToken } from '../test/fake-api';
-import { decodeJwt } from './decode-jwt';
+import { decodeJwt, isUnexpired } from './decode-jwt';
 
 const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid: 'k1' }));
 const payload = base64url(JSON.stringify({ sub: '3', username: 'writer', role: 'writer' }));
@@ -42,14 +42,20 @@ describe('decodeJwt', () => {
 
     if (!decoded.ok) throw new Error(decoded.problem);
     expect(decoded.header.ok).toBe(true);
-    expect(decoded.payload).toEqual({ ok: false, problem: 'decodes to text that is not JSON' });
+    expect(decoded.payload).toMatchObject({ ok: false, problem: 'decodes to text that is not JSON', text: 'role=admin', position: 0 });
+  });
+
+  it('points at the place where a cut-off payload stops being JSON', () => {
+    const decoded = decodeJwt(`${header}.${base64url('{"sub":"3","role":')}.${signature}`);
+
+    expect(decoded.ok && decoded.payload).toMatchObject({ ok: false, text: '{"sub":"3","role":', position: 18 });
   });
 
   it('reports JSON that is not an object, and bytes that are not UTF-8', () => {
     const notObject = decodeJwt(`${header}.${base64url('[1,2]')}.${signature}`);
     const notUtf8 = decodeJwt(`${header}.${btoa('\xff\xfe').replace(/\//g, '_').replace(/=+$/, '')}.${signature}`);
 
-    expect(notObject.ok && notObject.payload).toEqual({ ok: false, problem: 'decodes to JSON that is not an object' });
+    expect(notObject.ok && notObject.payload).toEqual({ ok: false, problem: 'decodes to JSON that is not an object', text: '[1,2]' });
     expect(notUtf8.ok && notUtf8.payload).toEqual({ ok: false, problem: 'decodes to bytes that are not UTF-8 text' });
   });
 
@@ -65,5 +71,11 @@ describe('decodeJwt', () => {
       problem: 'A signed JWT has three parts separated by dots; this one has 1.',
     });
     expect(decodeJwt('a.b.c.d.e')).toMatchObject({ ok: false, problem: expect.stringContaining('JWE') });
+  });
+
+  it('tells an expired token from a live one, and treats an unreadable one as expired', () => {
+    expect(isUnexpired(fakeAccessToken({ exp: 2000 }), 1000)).toBe(true);
+    expect(isUnexpired(fakeAccessToken({ exp: 2000 }), 3000)).toBe(false);
+    expect(isUnexpired('not-a-token')).toBe(false);
   });
 });

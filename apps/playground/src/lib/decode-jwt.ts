@@ -6,7 +6,10 @@ export type JwtPart = 'header' | 'payload' | 'signature';
 
 export type JsonObject = Record<string, unknown>;
 
-export type PartResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+export type PartResult<T> =
+  | { ok: true; value: T }
+  /** `text` is what the part decoded to, when it got that far; `position` is where the JSON broke. */
+  | { ok: false; problem: string; text?: string; position?: number };
 
 export type DecodedJwt =
   | { ok: false; problem: string }
@@ -39,6 +42,20 @@ function base64urlToBytes(segment: string): Uint8Array {
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
+/** Where JSON.parse gave up, from its message ("… at position 12 …"), or the end for a cut-off text. */
+function jsonErrorPosition(error: unknown, text: string): number | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const match = /position (\d+)/.exec(message);
+  if (match) return Number(match[1]);
+  if (/end of (JSON )?input/i.test(message)) return text.length;
+  const token = /Unexpected token '(.)'/.exec(message);
+  if (token) {
+    const index = text.indexOf(token[1]!);
+    return index === -1 ? undefined : index;
+  }
+  return undefined;
+}
+
 function decodeJsonPart(segment: string): PartResult<JsonObject> {
   const problem = base64urlProblem(segment);
   if (problem) return { ok: false, problem };
@@ -53,11 +70,17 @@ function decodeJsonPart(segment: string): PartResult<JsonObject> {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: 'decodes to text that is not JSON' };
+  } catch (error) {
+    const position = jsonErrorPosition(error, text);
+    return {
+      ok: false,
+      problem: 'decodes to text that is not JSON',
+      text,
+      ...(position === undefined ? {} : { position }),
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, problem: 'decodes to JSON that is not an object' };
+    return { ok: false, problem: 'decodes to JSON that is not an object', text };
   }
   return { ok: true, value: value as JsonObject };
 }
@@ -85,4 +108,12 @@ export function decodeJwt(token: string): DecodedJwt {
     payload: decodeJsonPart(payload),
     signature: decodeSignature(signature),
   };
+}
+
+/** Whether a token's exp (if readable) is still ahead: an expired token would get a request refused. */
+export function isUnexpired(token: string, nowSeconds = Date.now() / 1000): boolean {
+  const decoded = decodeJwt(token);
+  if (!decoded.ok || !decoded.payload.ok) return false;
+  const exp = decoded.payload.value.exp;
+  return typeof exp !== 'number' || exp > nowSeconds;
 }

@@ -1,43 +1,119 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import type { AuthenticatedUser } from '../authenticated-user.js';
-import { authenticationRequired, invalidRequest, invalidToken } from '../bearer-challenge.js';
-import { parseBearerHeader } from '../bearer-token.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { currentTrace } from '../../trace/trace-context.js';
+import type { StepResult } from '../../trace/trace-recorder.js';
+import { readAccessToken, type AccessTokenSource } from '../access-token-source.js';
+import type { Principal } from '../authenticated-user.js';
+import { authenticationRequired, invalidRequest, invalidToken, InvalidTokenException } from '../bearer-challenge.js';
+import { sessionCookieNames } from '../cookies/session-cookies.js';
+import { OptionalAuth } from '../decorators/optional-auth.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { JWT_STRATEGY } from '../jwt.strategy.js';
+import { acceptedTokenChecks, rejectedTokenChecks, rejectionReason, type TokenExpectations } from '../tokens/token-checks.js';
 import { TokenRejection, toTokenRejection } from '../tokens/token-rejection.js';
+import { SIGNING_KEYS, type SigningKeys } from '../tokens/signing-keys.js';
 
-/** What the client is told; the detailed reason stays on the server. */
+/** What the client is told; the detailed reason stays on the server (and in the caller's trace). */
 function clientDescription(rejection: TokenRejection): string {
   return rejection.code === 'expired' ? 'The access token has expired' : 'The access token is invalid';
 }
 
+const nowSeconds = () => Date.now() / 1000;
+const EXTRACTOR = { extractor: 'accessTokenExtractor' };
+const sourceDetail = (found: AccessTokenSource & { kind: 'token' }) => ({
+  ...EXTRACTOR,
+  source: found.source === 'cookie' ? 'session cookie' : 'Authorization header',
+});
+const describePrincipal = (principal: Principal) =>
+  principal.kind === 'user'
+    ? `${principal.username} (role ${principal.role})`
+    : `machine client ${principal.clientId} (scope ${principal.permissions.join(' ')})`;
+
 /**
  * The global authentication guard: every route needs a valid access token unless it is
- * marked @Public(). It turns each failure into the RFC 6750 answer.
+ * marked @Public() (or @OptionalAuth(), where a token is checked only if one is sent).
+ * It turns each failure into the RFC 6750 answer and records its decision in the trace.
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
-  constructor(private readonly reflector: Reflector) {
+  private readonly expected: TokenExpectations;
+  private readonly accessCookie: string;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SIGNING_KEYS) keys: SigningKeys,
+  ) {
     super();
+    this.expected = { algorithm: keys.algorithm, kid: keys.kid, issuer: config.jwt.issuer, audience: config.jwt.audience };
+    this.accessCookie = sessionCookieNames(config).access;
   }
 
-  override canActivate(context: ExecutionContext): Promise<boolean> | boolean {
-    if (this.reflector.getAllAndOverride(Public, [context.getHandler(), context.getClass()])) return true;
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const end = currentTrace()?.begin('JwtAuthGuard', 'guard');
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride(Public, targets)) {
+      end?.({ outcome: 'pass', reason: 'The route is @Public(): no token is needed, and none is checked.' });
+      return true;
+    }
 
-    const header = parseBearerHeader(context.switchToHttp().getRequest<Request>().headers.authorization);
-    if (header.kind === 'malformed') throw invalidRequest(header.reason);
-    // No bearer credentials at all (or another scheme): a bare challenge, no error code.
-    if (header.kind !== 'token') throw authenticationRequired();
-    return super.canActivate(context) as Promise<boolean>;
+    const request = context.switchToHttp().getRequest<Request>();
+    // The Authorization header or the session cookie: exactly one, never the URL or the body.
+    const header = readAccessToken(request, this.accessCookie);
+    if (header.kind === 'malformed') {
+      end?.({ outcome: 'deny', reason: `${header.reason}: 400 invalid_request.`, detail: EXTRACTOR });
+      throw invalidRequest(header.reason);
+    }
+    if (header.kind !== 'token') {
+      if (this.reflector.getAllAndOverride(OptionalAuth, targets)) {
+        end?.({ outcome: 'pass', reason: 'No token sent; this route also serves anonymous callers.' });
+        return true;
+      }
+      const scheme = header.kind === 'other-scheme' ? ` (the Authorization header uses ${header.scheme}, not Bearer)` : '';
+      end?.({ outcome: 'deny', reason: `No access token was sent${scheme}: 401 with a bare Bearer challenge.` });
+      // No bearer credentials at all (or another scheme): a bare challenge, no error code.
+      throw authenticationRequired();
+    }
+
+    try {
+      await super.canActivate(context);
+    } catch (error) {
+      end?.(this.describeRejection(header.token, error));
+      throw error;
+    }
+    const principal = request.user as Principal;
+    const subject = principal.kind === 'user' ? String(principal.id) : principal.clientId;
+    const trace = currentTrace();
+    if (trace) trace.owner.subject = subject;
+    end?.({
+      outcome: 'pass',
+      reason: `Valid access token for ${describePrincipal(principal)}.`,
+      checks: acceptedTokenChecks(principal, this.expected, nowSeconds()),
+      detail: { ...sourceDetail(header), alg: this.expected.algorithm, kid: this.expected.kid, subject },
+    });
+    return true;
   }
 
-  override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false, info: unknown): User {
+  override handleRequest<User = Principal>(error: unknown, user: User | false, info: unknown): User {
     // Anything but a token problem (a bug, a database outage) is not the client's fault: 500, logged.
     if (error instanceof Error && !(error instanceof TokenRejection)) throw error;
     if (user && !error) return user;
-    throw invalidToken(clientDescription(toTokenRejection(error ?? info)));
+    const rejection = toTokenRejection(error ?? info);
+    throw invalidToken(clientDescription(rejection), rejection);
+  }
+
+  private describeRejection(rawToken: string, error: unknown): StepResult {
+    if (!(error instanceof InvalidTokenException) || !error.rejection) {
+      return { outcome: 'error', reason: 'Verification failed unexpectedly; the exception filter answers 500.' };
+    }
+    return {
+      outcome: 'deny',
+      reason: `${rejectionReason(error.rejection)} 401 invalid_token.`,
+      checks: rejectedTokenChecks(rawToken, error.rejection, this.expected, nowSeconds()),
+      detail: { ...EXTRACTOR, expectedAlg: this.expected.algorithm },
+    };
   }
 }

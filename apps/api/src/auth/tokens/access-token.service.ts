@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
-import { ACCESS_TOKEN_TYPE, type UserView } from '@authlab/shared';
+import { ACCESS_TOKEN_TYPE, type Permission, type UserView } from '@authlab/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { SIGNING_KEYS, type SigningKeys } from './signing-keys.js';
 
@@ -19,18 +19,30 @@ export class AccessTokenService {
     @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
   ) {}
 
-  issue(user: UserView): IssuedAccessToken {
-    const { issuer, audience, accessTokenTtlSeconds } = this.config.jwt;
+  /** A user's token, tied to the session it was issued in and to the user's current token version. */
+  issue(user: UserView & { tokenVersion: number }, sessionId: string): IssuedAccessToken {
+    const claims = { username: user.username, role: user.role, sid: sessionId, ver: user.tokenVersion };
+    return this.sign(claims, String(user.id), this.config.jwt.accessTokenTtlSeconds);
+  }
+
+  /** A machine client's token (client credentials): the client is the subject, its scope the only grant. */
+  issueForClient(client: { id: string; scope: readonly Permission[]; tokenVersion: number }): IssuedAccessToken {
+    const claims = { client_id: client.id, scope: client.scope.join(' '), ver: client.tokenVersion };
+    return this.sign(claims, client.id, this.config.jwt.clientTokenTtlSeconds);
+  }
+
+  private sign(claims: Record<string, unknown>, subject: string, ttlSeconds: number): IssuedAccessToken {
+    const { issuer, audience } = this.config.jwt;
     const jti = randomUUID();
-    const accessToken = jwt.sign({ username: user.username, role: user.role }, this.keys.signingKey, {
+    const accessToken = jwt.sign(claims, this.keys.signingKey, {
       algorithm: this.keys.algorithm,
       header: { alg: this.keys.algorithm, typ: ACCESS_TOKEN_TYPE, kid: this.keys.kid },
-      subject: String(user.id),
+      subject,
       issuer,
       audience,
-      expiresIn: accessTokenTtlSeconds,
+      expiresIn: ttlSeconds,
       jwtid: jti,
     });
-    return { accessToken, expiresIn: accessTokenTtlSeconds, jti };
+    return { accessToken, expiresIn: ttlSeconds, jti };
   }
 }

@@ -3,28 +3,16 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import type { ErrorBody } from '@authlab/shared';
 import { ApiException } from './api-exception.js';
-import { PROTOTYPE_KEY_ERROR } from '../http/json-body.js';
-import { traceIdOf } from '../http/trace-id.middleware.js';
-
-/** Errors raised by Express's body parser carry a `type`; these are the ones a client can cause. */
-const BODY_PARSER_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
-  'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON.' },
-  'entity.too.large': { status: 413, message: 'The request body is larger than 100 kB.' },
-  'encoding.unsupported': { status: 415, message: 'The request body uses an unsupported content encoding.' },
-  'charset.unsupported': { status: 415, message: 'The request body uses an unsupported charset.' },
-  'request.aborted': { status: 400, message: 'The request was aborted before its body arrived.' },
-  'request.size.invalid': { status: 400, message: 'The request body does not match its Content-Length.' },
-  'media.unsupported': {
-    status: 415,
-    message: 'The request body must be JSON, sent with Content-Type: application/json.',
-  },
-};
+import { describeBodyError } from '../http/body-errors.js';
+import { currentTrace } from '../../trace/trace-context.js';
+import { traceIdOf } from '../../trace/trace.middleware.js';
 
 interface Described {
   status: number;
   message: string;
   headers?: Readonly<Record<string, string>>;
   details?: ErrorBody['details'];
+  code?: string;
 }
 
 /** Nest's own exceptions carry either a string or `{ message }`, where message may be a list. */
@@ -36,16 +24,9 @@ function messageOf(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
-/** Errors of Express's body parser. Nest's adapter wraps some in a BadRequestException; look through it. */
+/** Nest's Express adapter wraps some body-parser errors in a BadRequestException; look through it. */
 function describeBodyParserError(exception: unknown): Described | undefined {
-  const error = exception instanceof HttpException && exception.cause ? exception.cause : exception;
-  const type = (error as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(BODY_PARSER_ERRORS, type)) return undefined;
-  const message = (error as Error).message;
-  if (type === 'entity.parse.failed' && message.startsWith(PROTOTYPE_KEY_ERROR)) {
-    return { status: 400, message: `The request body contains a ${message}, which is never accepted.` };
-  }
-  return BODY_PARSER_ERRORS[type];
+  return describeBodyError(exception instanceof HttpException && exception.cause ? exception.cause : exception);
 }
 
 function describe(exception: unknown): Described | undefined {
@@ -57,6 +38,7 @@ function describe(exception: unknown): Described | undefined {
       message: exception.message,
       headers: exception.headers,
       details: exception.details,
+      code: exception.code,
     };
   }
   if (exception instanceof HttpException) {
@@ -74,13 +56,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const end = currentTrace()?.begin('AllExceptionsFilter', 'filter');
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const traceId = traceIdOf(request);
 
     let described = describe(exception);
-    if (!described || described.status >= 500) {
+    // A 5xx the API raised on purpose (503 with Retry-After) is said as is; any other is hidden.
+    if (!described || (described.status >= 500 && !(exception instanceof ApiException))) {
       this.logger.error(
         `${request.method} ${request.originalUrl} failed [trace ${traceId}]`,
         exception instanceof Error ? exception.stack : String(exception),
@@ -92,9 +76,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       statusCode: described.status,
       error: STATUS_CODES[described.status] ?? 'Error',
       message: described.message,
+      ...(described.code ? { code: described.code } : {}),
       ...(described.details ? { details: described.details } : {}),
       traceId,
     };
+    end?.({
+      outcome: described.status >= 500 ? 'error' : 'deny',
+      reason: `Answered ${described.status} ${body.error}: ${body.message}`,
+    });
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(described.headers ?? {})) response.setHeader(name, value);
     response.status(described.status).json(body);

@@ -11,6 +11,8 @@ export class ApiException extends HttpException {
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
     readonly details?: FieldIssue[],
+    /** An OAuth error code where one applies (`invalid_grant`), written to the body as `code`. */
+    readonly code?: string,
   ) {
     super(message, status);
   }

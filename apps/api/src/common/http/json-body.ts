@@ -1,12 +1,12 @@
 import express, { type RequestHandler } from 'express';
+import { OAUTH_TOKEN_PATH } from '@authlab/shared';
+import { PROTOTYPE_KEY_ERROR } from './body-errors.js';
 
 export const BODY_LIMIT = '100kb';
 
 /** Keys that could reach Object.prototype if a parsed body were ever merged into another object. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** How a refused prototype key is reported, so the error filter can name it. */
-export const PROTOTYPE_KEY_ERROR = 'forbidden key';
 
 /**
  * Parses JSON bodies (strictly: only objects and arrays, at most 100 kB) and refuses any body
@@ -32,9 +32,17 @@ function hasBody(headers: express.Request['headers']): boolean {
   return length !== undefined && length !== '0';
 }
 
-/** A body in any other format than JSON gets 415 instead of being silently ignored. */
+/** The one route whose body is a form: the OAuth token endpoint, as RFC 6749 §4.4.2 requires. */
+const FORM_ROUTES: ReadonlySet<string> = new Set([OAUTH_TOKEN_PATH]);
+
+function acceptedMediaType(request: express.Request): boolean {
+  if (request.is('application/json')) return true;
+  return FORM_ROUTES.has(request.path) && request.is('application/x-www-form-urlencoded') !== false;
+}
+
+/** A body in any other format than JSON (or a form, on the token route) gets 415 instead of being silently ignored. */
 export const requireJsonBody: RequestHandler = (request, response, next) => {
-  if (METHODS_WITH_BODY.has(request.method) && hasBody(request.headers) && !request.is('application/json')) {
+  if (METHODS_WITH_BODY.has(request.method) && hasBody(request.headers) && !acceptedMediaType(request)) {
     next(Object.assign(new Error('unsupported media type'), { type: 'media.unsupported' }));
     return;
   }

@@ -1,6 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import type { FieldIssue } from '@authlab/shared';
+import { currentTrace } from '../../trace/trace-context.js';
 import { ApiException } from '../errors/api-exception.js';
 
 /**
@@ -11,12 +12,16 @@ import { ApiException } from '../errors/api-exception.js';
 export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
   constructor(
     private readonly schema: Schema,
-    private readonly what = 'request body',
+    readonly what = 'request body',
   ) {}
 
   transform(value: unknown): z.output<Schema> {
+    const end = currentTrace()?.begin(`ZodValidationPipe(${this.what})`, 'pipe');
     const result = this.schema.safeParse(value);
-    if (result.success) return result.data;
+    if (result.success) {
+      end?.({ outcome: 'pass', reason: `The ${this.what} matches its schema.` });
+      return result.data;
+    }
     const details: FieldIssue[] = result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.') || '(root)',
       message:
@@ -25,6 +30,12 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
           : issue.message,
     }));
     const summary = details.map((d) => (d.path === '(root)' ? d.message : `${d.path} ${d.message}`)).join('; ');
+    // Paths and messages only: the values themselves (a password, say) never enter the trace.
+    end?.({
+      outcome: 'deny',
+      reason: `Invalid ${this.what}: ${summary} (400).`,
+      checks: details.map((issue) => ({ name: issue.path, ok: false, text: issue.message })),
+    });
     throw new ApiException(400, `Invalid ${this.what}: ${summary}`, {}, details);
   }
 }

@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import type { HealthResponse } from '@authlab/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { useQuery } from '../../../lib/use-query';
 
 export function getHealth(signal?: AbortSignal): Promise<HealthResponse> {
   return apiRequest<HealthResponse>('/api/health', { signal });
 }
 
 export function useHealth() {
-  return useQuery('health', getHealth);
+  return useQuery({ queryKey: ['health'], queryFn: ({ signal }) => getHealth(signal), retry: false });
 }

@@ -5,10 +5,10 @@ export function HealthStatus() {
   const health = useHealth();
 
   return (
-    <section className="panel" aria-labelledby="health-heading">
+    <section className="health" aria-labelledby="health-heading">
       <h2 id="health-heading">API health</h2>
-      {health.status === 'pending' && <p role="status">Checking the API…</p>}
-      {health.status === 'error' && <ErrorNotice title="The API is not answering" error={health.error} />}
+      {health.isPending && <p role="status">Checking the API…</p>}
+      {health.isError && <ErrorNotice title="The API is not answering" error={health.error} />}
       {health.status === 'success' && (
         <dl className="facts">
           <div>

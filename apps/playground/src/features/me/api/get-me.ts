@@ -1,12 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import type { UserProfile } from '@authlab/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { useQuery } from '../../../lib/use-query';
+import type { PlaygroundSession } from '../../../lib/session-store';
 
-export function getMe(token: string, signal?: AbortSignal): Promise<UserProfile> {
+export function getMe(token: string | undefined, signal?: AbortSignal): Promise<UserProfile> {
   return apiRequest<UserProfile>('/api/auth/me', { token, signal });
 }
 
-/** The caller as the API sees them through `token`; loads nothing without a token. */
-export function useMe(token: string | null) {
-  return useQuery(token, (signal) => getMe(token ?? '', signal));
+/** The caller as the API sees them: through the bearer token, or through the cookie the browser sends. */
+export function useMe(session: PlaygroundSession | null) {
+  return useQuery({
+    queryKey: ['me', session?.username ?? null, session?.delivery ?? null, session?.accessToken ?? null],
+    queryFn: ({ signal }) => getMe(session?.accessToken, signal),
+    enabled: session !== null,
+    retry: false,
+  });
 }

@@ -1,6 +1,11 @@
-import type { SignInRequest, TokenResponse } from '@authlab/shared';
-import { apiRequest } from '../../../lib/api-client';
+import type { CookieSessionResponse, SignInRequest, TokenResponse } from '@authlab/shared';
+import { apiRequestWithTrace } from '../../../lib/api-client';
+import { COOKIE_MODE } from '../../../lib/cookie-mode';
+import type { TokenDelivery } from '../../../lib/session-store';
 
-export function signIn(credentials: SignInRequest, signal?: AbortSignal): Promise<TokenResponse> {
-  return apiRequest<TokenResponse>('/api/auth/signin', { method: 'POST', body: credentials, signal });
+export type SignInResponse = TokenResponse | CookieSessionResponse;
+
+export function signIn(credentials: SignInRequest, delivery: TokenDelivery, signal?: AbortSignal) {
+  const path = delivery === 'cookie' ? COOKIE_MODE.signInPath : '/api/auth/signin';
+  return apiRequestWithTrace<SignInResponse>(path, { method: 'POST', body: credentials, signal });
 }

@@ -1,10 +1,13 @@
-import { DEMO_USERS, type TokenResponse } from '@authlab/shared';
+import { useId, useState } from 'react';
+import { DEMO_USERS } from '@authlab/shared';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import type { PlaygroundSession, TokenDelivery } from '../../../lib/session-store';
+import { signOut } from '../api/sign-out';
 import { useSignIn, type SignInState } from '../hooks/use-sign-in';
 
 interface SignInAsProps {
-  /** Called with null when a sign-in starts and with the API's answer when it succeeds. */
-  onSessionChange: (session: TokenResponse | null) => void;
+  /** Called with null when a sign-in starts or the user signs out, and with the session when one starts. */
+  onSessionChange: (session: PlaygroundSession | null) => void;
 }
 
 function statusText(state: SignInState): string {
@@ -14,41 +17,83 @@ function statusText(state: SignInState): string {
     case 'pending':
       return `Signing in as ${state.username}…`;
     case 'success': {
-      const { user, tokenType, expiresIn } = state.response;
-      return `Signed in as ${user.username} (role ${user.role}). ${tokenType} token valid for ${Math.round(expiresIn / 60)} min.`;
+      const { username, role, delivery, expiresIn } = state.session;
+      const where = delivery === 'cookie' ? 'in an HttpOnly cookie' : 'as a Bearer token';
+      return `Signed in as ${username} (role ${role}). Access token ${where}, valid for ${Math.round(expiresIn / 60)} min.`;
     }
     case 'error':
       return `Could not sign in as ${state.username}.`;
   }
 }
 
+const DELIVERIES: ReadonlyArray<{ value: TokenDelivery; label: string; hint: string }> = [
+  { value: 'bearer', label: 'Bearer token', hint: 'in the response body; the page sends it in the Authorization header' },
+  { value: 'cookie', label: 'HttpOnly cookie', hint: 'set by the server; the browser sends it, page scripts cannot read it' },
+];
+
 export function SignInAs({ onSessionChange }: SignInAsProps) {
-  const { state, signIn } = useSignIn(onSessionChange);
+  const { state, signIn, reset } = useSignIn(onSessionChange);
+  const [delivery, setDelivery] = useState<TokenDelivery>('bearer');
   const pendingUser = state.status === 'pending' ? state.username : null;
+  const name = useId();
+
+  function signOutNow() {
+    const wasCookie = state.status === 'success' && state.session.delivery === 'cookie';
+    reset();
+    // A bearer token cannot be taken back by the page; a cookie can be cleared by the server.
+    if (wasCookie) void signOut().catch(() => undefined);
+  }
 
   return (
-    <section className="panel" aria-labelledby="sign-in-heading">
+    <section className="panel sign-in" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Sign in</h2>
-      <fieldset className="sign-in-as">
-        <legend>Sign in as</legend>
-        <div className="button-row">
-          {DEMO_USERS.map(({ username, password }) => (
-            <button
-              key={username}
-              type="button"
-              // Not disabled while pending: that would drop keyboard focus; a newer click wins.
-              aria-busy={pendingUser === username}
-              aria-label={`Sign in as ${username}`}
-              onClick={() => void signIn({ username, password })}
-            >
-              {username}
-            </button>
+      <div className="sign-in-controls">
+        <fieldset className="sign-in-as">
+          <legend>Sign in as</legend>
+          <div className="button-row">
+            {DEMO_USERS.map(({ username, password }) => (
+              <button
+                key={username}
+                type="button"
+                // Not disabled while pending: that would drop keyboard focus; a newer click wins.
+                aria-busy={pendingUser === username}
+                className={state.status === 'success' && state.session.username === username ? 'current-user' : undefined}
+                aria-label={`Sign in as ${username}`}
+                onClick={() => void signIn({ username, password }, delivery)}
+              >
+                {username}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="delivery">
+          <legend>Deliver the access token as</legend>
+          {DELIVERIES.map((option) => (
+            <label key={option.value} className="radio">
+              <input
+                type="radio"
+                name={name}
+                value={option.value}
+                checked={delivery === option.value}
+                onChange={() => setDelivery(option.value)}
+              />
+              <span>
+                <strong>{option.label}</strong> <span className="hint">{option.hint}</span>
+              </span>
+            </label>
           ))}
-        </div>
-      </fieldset>
-      <p role="status" className="sign-in-status">
-        {statusText(state)}
-      </p>
+        </fieldset>
+      </div>
+      <div className="sign-in-footer">
+        <p role="status" className="sign-in-status">
+          {statusText(state)}
+        </p>
+        {state.status === 'success' && (
+          <button type="button" className="secondary" onClick={signOutNow}>
+            Sign out
+          </button>
+        )}
+      </div>
       {state.status === 'error' && <ErrorNotice title="Sign-in failed" error={state.error} />}
     </section>
   );

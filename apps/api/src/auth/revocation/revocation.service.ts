@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ApiException } from '../../common/errors/api-exception.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { REVOCATION_BACKEND, type RevocationBackend } from './revocation-backend.js';
+import type { RevocationEvent } from './revocation-event.js';
+import { RevocationRepository } from './revocation.repository.js';
+import { RevocationView, type TokenFacts } from './revocation-view.js';
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const PRUNE_INTERVAL_MS = 60_000;
+
+/**
+ * Decides, for every authenticated request, whether a verified token is still honoured: not
+ * signed out, its session not ended, its token version current. The decision reads an
+ * in-process view; revocations reach it from this instance directly and from the others
+ * through the backend (Redis pub/sub), which also holds what an instance must reload.
+ */
+@Injectable()
+export class RevocationService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Revocation');
+  private readonly view = new RevocationView();
+  /** Raised whenever events may have been missed; a resync clears staleness only for its own generation. */
+  private generation = 0;
+  private stale = true;
+  private pruneTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REVOCATION_BACKEND) private readonly backend: RevocationBackend,
+    private readonly repository: RevocationRepository,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.backend.listen({
+      event: (event) => this.view.apply(event),
+      stale: () => this.markStale(),
+      resync: () => void this.resync().catch((error: unknown) => this.logger.error('Resync failed', error)),
+    });
+    await this.resync();
+    this.pruneTimer = setInterval(() => this.view.prune(nowSeconds()), PRUNE_INTERVAL_MS).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruneTimer);
+    await this.backend.close();
+  }
+
+  /** Why a verified token must be refused, or undefined. Throws 503 while the view may be stale. */
+  refusal(token: TokenFacts): string | undefined {
+    // Correctness first: a view that may have missed a sign-out does not get to say yes.
+    if (this.stale) {
+      throw new ApiException(503, 'Token revocation state is being resynchronised; try again in a moment.', {
+        'Retry-After': '1',
+      });
+    }
+    return this.view.refusal(token);
+  }
+
+  /** Signs one access token out until it expires. */
+  denyToken(jti: string, expiresAt: number): Promise<void> {
+    return this.record({ type: 'token', jti, until: expiresAt });
+  }
+
+  /** Ends sessions for every access token they issued: those live at most one access-token lifetime more. */
+  endSessions(ids: string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return this.record({ type: 'sessions', ids, until: nowSeconds() + this.longestTokenLifetime() });
+  }
+
+  /** Retires every token of `principal` (`user:42`, `client:cl_…`) older than `version`. */
+  raiseVersion(principal: string, version: number): Promise<void> {
+    return this.record({ type: 'version', principal, version });
+  }
+
+  /** This instance applies the event at once; the others hear of it through the backend. */
+  private async record(event: RevocationEvent): Promise<void> {
+    this.view.apply(event);
+    await this.backend.publish(event);
+  }
+
+  private markStale(): void {
+    this.generation += 1;
+    if (!this.stale) this.logger.warn('Lost the revocation channel; refusing tokens until resynchronised.');
+    this.stale = true;
+  }
+
+  private async resync(): Promise<void> {
+    const generation = this.generation;
+    const now = nowSeconds();
+    const lifetime = this.longestTokenLifetime();
+    const [denied, ended, versions] = await Promise.all([
+      this.backend.deniedTokens(now),
+      this.repository.sessionsEndedSince(new Date((now - lifetime) * 1000)),
+      this.repository.raisedVersions(),
+    ]);
+    for (const { jti, until } of denied) this.view.apply({ type: 'token', jti, until });
+    for (const { id, revokedAt } of ended) {
+      this.view.apply({ type: 'sessions', ids: [id], until: Math.ceil(Date.parse(revokedAt) / 1000) + lifetime });
+    }
+    for (const { principal, version } of versions) this.view.apply({ type: 'version', principal, version });
+    if (generation === this.generation) {
+      if (this.stale && generation > 0) this.logger.log('Revocation state resynchronised.');
+      this.stale = false;
+    }
+  }
+
+  private longestTokenLifetime(): number {
+    return Math.max(this.config.jwt.accessTokenTtlSeconds, this.config.jwt.clientTokenTtlSeconds);
+  }
+}

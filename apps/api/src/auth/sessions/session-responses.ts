@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import type { CookieSessionResponse, TokenDelivery, TokenResponse } from '@authlab/shared';
+import type { SignedIn } from '../auth.service.js';
+import { SessionCookies } from '../cookies/session-cookies.js';
+import { CsrfTokens } from '../csrf/csrf-tokens.js';
+
+/**
+ * Hands a new session to the client, the way it asked: tokens in the JSON body (any client),
+ * or in HttpOnly cookies the page's JavaScript never sees (browsers), with the CSRF token that
+ * the page must echo on state-changing requests.
+ */
+@Injectable()
+export class SessionResponses {
+  constructor(
+    private readonly cookies: SessionCookies,
+    private readonly csrf: CsrfTokens,
+  ) {}
+
+  deliver(response: Response, mode: TokenDelivery, { user, access, session }: SignedIn): TokenResponse | CookieSessionResponse {
+    // Listed field by field: the record read from the database also holds the password hash.
+    const view = { id: user.id, username: user.username, role: user.role };
+    if (mode === 'body') {
+      return {
+        user: view,
+        accessToken: access.accessToken,
+        tokenType: 'Bearer',
+        expiresIn: access.expiresIn,
+        refreshToken: session.refreshToken,
+        refreshExpiresIn: session.refreshExpiresIn,
+      };
+    }
+    const csrfToken = this.csrf.forSession(session.sessionId);
+    this.cookies.set(response, {
+      accessToken: access.accessToken,
+      accessTokenTtlSeconds: access.expiresIn,
+      refreshToken: session.refreshToken,
+      refreshTtlSeconds: session.refreshExpiresIn,
+      csrfToken,
+    });
+    return { user: view, tokenDelivery: 'cookie', expiresIn: access.expiresIn, refreshExpiresIn: session.refreshExpiresIn, csrfToken };
+  }
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ROLES, refreshRequestSchema, type CookieSessionResponse, type TokenResponse } from '@authlab/shared';
+import { ApiException } from '../../common/errors/api-exception.js';
+import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { openApiSchema } from '../../openapi/openapi-schema.js';
+import { AuthService } from '../auth.service.js';
+import type { AuthenticatedUser } from '../authenticated-user.js';
+import { SessionCookies } from '../cookies/session-cookies.js';
+import { csrfRefusal, trustedOrigins } from '../csrf/csrf-check.js';
+import { CsrfTokens } from '../csrf/csrf-tokens.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { Public } from '../decorators/public.decorator.js';
+import { Roles } from '../decorators/roles.decorator.js';
+import { invalidRefreshRequest } from './oauth-errors.js';
+import { SessionResponses } from './session-responses.js';
+
+const refreshBody = new ZodValidationPipe(refreshRequestSchema, 'request body');
+
+function isEmptyBody(body: unknown): boolean {
+  return body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+}
+
+/** Refresh, sign-out and sign-out everywhere. */
+@ApiTags('auth')
+@Controller('auth')
+export class SessionsController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly responses: SessionResponses,
+    private readonly cookies: SessionCookies,
+    private readonly csrf: CsrfTokens,
+  ) {}
+
+  /**
+   * Public: the access token may well have expired — that is why the client is here. The refresh
+   * token is the credential: from the refresh cookie (browsers) or the JSON body (other clients),
+   * exactly one. The answer comes the same way the token came.
+   */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Swap a refresh token (cookie or body) for a new access token and refresh token' })
+  @ApiBody({ schema: openApiSchema(refreshRequestSchema), required: false })
+  async refresh(
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse | CookieSessionResponse> {
+    const cookies = (request.cookies ?? {}) as Record<string, unknown>;
+    const fromCookie = Object.hasOwn(cookies, this.cookies.names.refresh) ? cookies[this.cookies.names.refresh] : undefined;
+    const inBody = !isEmptyBody(body);
+    if (fromCookie !== undefined && inBody) {
+      throw invalidRefreshRequest('Send the refresh token once: in the cookie or in the body, not both.');
+    }
+    if (fromCookie === undefined) {
+      if (!inBody) throw invalidRefreshRequest('No refresh token: send {"refreshToken": "…"} or the refresh cookie.');
+      const { refreshToken } = refreshBody.transform(body);
+      return this.responses.deliver(response, 'body', await this.auth.refresh(refreshToken));
+    }
+
+    try {
+      // A refresh by cookie is a state-changing request authenticated by a cookie: CSRF rules apply.
+      const token = typeof fromCookie === 'string' ? fromCookie : '';
+      const signedIn = await this.auth.refresh(token, (sessionId) => this.checkCsrf(request, sessionId));
+      return this.responses.deliver(response, 'cookie', signedIn);
+    } catch (error) {
+      // A refresh cookie that can never work again is removed, so the browser stops sending it.
+      if (error instanceof ApiException && error.code === 'invalid_grant') this.cookies.clear(response);
+      throw error;
+    }
+  }
+
+  @Post('signout')
+  @HttpCode(204)
+  @Roles([...ROLES])
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session: its refresh token and this access token stop working now' })
+  async signOut(@CurrentUser() caller: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.signOut(caller);
+    this.cookies.clear(response);
+  }
+
+  @Post('signout-all')
+  @HttpCode(204)
+  @Roles([...ROLES])
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End every session of your account, on every device' })
+  async signOutEverywhere(@CurrentUser() caller: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.signOutEverywhere(caller);
+    this.cookies.clear(response);
+  }
+
+  private checkCsrf(request: Request, sessionId: string): void {
+    const refusal = csrfRefusal(request, {
+      trustedOrigins: trustedOrigins(request, this.config),
+      csrfCookieName: this.cookies.names.csrf,
+      belongsToSession: (token) => this.csrf.belongsTo(sessionId, token),
+    });
+    if (refusal) throw new ApiException(403, `The CSRF check failed: ${refusal}.`);
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Transaction } from 'kysely';
+import { DATABASE, type Database, type DatabaseSchema } from '../../database/database.types.js';
+
+export interface StoredRefreshToken {
+  familyId: string;
+  userId: number;
+  usedAt: string | null;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+type Executor = Database | Transaction<DatabaseSchema>;
+
+/** The only place that reads or writes refresh families and refresh tokens. */
+@Injectable()
+export class SessionsRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /** Runs `work` in one transaction: either every write in it happens, or none. */
+  transaction<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
+  async createFamily(
+    trx: Executor,
+    family: { id: string; userId: number; createdAt: string; expiresAt: string },
+  ): Promise<void> {
+    await trx.insertInto('refreshFamilies').values(family).execute();
+  }
+
+  async insertToken(trx: Executor, token: { tokenHash: string; familyId: string; createdAt: string }): Promise<void> {
+    await trx.insertInto('refreshTokens').values(token).execute();
+  }
+
+  findToken(tokenHash: string): Promise<StoredRefreshToken | undefined> {
+    return this.db
+      .selectFrom('refreshTokens')
+      .innerJoin('refreshFamilies', 'refreshFamilies.id', 'refreshTokens.familyId')
+      .select([
+        'refreshTokens.familyId',
+        'refreshFamilies.userId',
+        'refreshTokens.usedAt',
+        'refreshFamilies.expiresAt',
+        'refreshFamilies.revokedAt',
+      ])
+      .where('refreshTokens.tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Marks a token used if — and only if — it is unused and its session still open and unexpired,
+   * in one conditional UPDATE. Of two concurrent calls, the database lets exactly one change the
+   * row (PostgreSQL re-checks the WHERE after the row lock; SQLite runs writes one at a time), so
+   * the affected-row count says who won. True for the winner.
+   */
+  async markUsed(trx: Executor, tokenHash: string, familyId: string, now: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('refreshTokens')
+      .set({ usedAt: now })
+      .where('tokenHash', '=', tokenHash)
+      .where('usedAt', 'is', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('refreshFamilies')
+            .select('refreshFamilies.id')
+            .where('refreshFamilies.id', '=', familyId)
+            .where('refreshFamilies.revokedAt', 'is', null)
+            .where('refreshFamilies.expiresAt', '>', now),
+        ),
+      )
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Ends one session; false when it had already ended. */
+  async revokeFamily(familyId: string, reason: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('refreshFamilies')
+      .set({ revokedAt: now, revokedReason: reason })
+      .where('id', '=', familyId)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Ends every open session of a user; returns their ids. */
+  async revokeAllForUser(userId: number, reason: string, now: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('refreshFamilies')
+      .set({ revokedAt: now, revokedReason: reason })
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Forgets a user's sessions that ended by age before `cutoff`. The caller picks a cutoff one
+   * access-token lifetime back, so a session whose access tokens may still be alive is kept.
+   */
+  async deleteExpired(userId: number, cutoff: string): Promise<void> {
+    await this.db.deleteFrom('refreshFamilies').where('userId', '=', userId).where('expiresAt', '<=', cutoff).execute();
+  }
+}

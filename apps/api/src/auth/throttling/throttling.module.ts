@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { SHARED_REDIS, type SharedRedis } from '../../redis/shared-redis.js';
+import { MemoryThrottleStore } from './memory-throttle.store.js';
+import { RedisThrottleStore } from './redis-throttle.store.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
+import { THROTTLE_STORE, type ThrottleStore } from './throttle-store.js';
+
+/** Sign-in throttling; the counters are shared through Redis when configured. */
+@Module({
+  providers: [
+    {
+      provide: THROTTLE_STORE,
+      inject: [SHARED_REDIS],
+      useFactory: (redis: SharedRedis | null): ThrottleStore =>
+        redis ? new RedisThrottleStore(redis) : new MemoryThrottleStore(),
+    },
+    SignInThrottle,
+  ],
+  exports: [SignInThrottle],
+})
+export class ThrottlingModule {}

@@ -1,0 +1,91 @@
+import { Controller, Get, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '../auth/decorators/public.decorator.js';
+import { parseBearerHeader } from '../auth/bearer-token.js';
+import { ApiException } from '../common/errors/api-exception.js';
+import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { LAB_EXERCISES, type LabExercise } from './lab-exercises.js';
+import { LAB_KEYS } from './lab-keys.js';
+import { LoopbackOnlyGuard } from './loopback-only.guard.js';
+import type { LabKeys } from './verifiers/verifier.js';
+
+const exerciseIds = LAB_EXERCISES.map((exercise) => exercise.id) as [string, ...string[]];
+const exerciseParam = new ZodValidationPipe(z.enum(exerciseIds), 'exercise');
+const variantParam = new ZodValidationPipe(z.enum(['weak', 'secure']), 'variant');
+
+/**
+ * The attack-and-defend lab: each exercise has a deliberately weak verifier and a secure one,
+ * so one forged token can be sent to both and the two traces compared. Only in lab mode, only
+ * from this machine. Routes are @Public() because each verifier is the thing being studied.
+ */
+@ApiTags('lab')
+@Public()
+@UseGuards(LoopbackOnlyGuard)
+@Controller('lab')
+export class LabController {
+  constructor(
+    @Inject(LAB_KEYS) private readonly keys: LabKeys,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The lab exercises, each with a weak and a secure verifier' })
+  exercises() {
+    return LAB_EXERCISES.map(({ id, title, flaw, fix }) => ({
+      id,
+      title,
+      flaw,
+      fix,
+      token: `POST /api/lab/${id}/token`,
+      weak: `GET /api/lab/${id}/weak`,
+      secure: `GET /api/lab/${id}/secure`,
+    }));
+  }
+
+  @Get('attacker/jwks.json')
+  @ApiOperation({ summary: "The attacker's public key set (for the jku exercise)" })
+  attackerJwks() {
+    const jwk = this.keys.attacker.publicKey.export({ format: 'jwk' });
+    return { keys: [{ ...jwk, kid: this.keys.attacker.kid, alg: 'ES256', use: 'sig' }] };
+  }
+
+  @Get('attacker/private-key')
+  @ApiOperation({ summary: "The attacker's private key, PEM (sign your forged jku token with it)" })
+  attackerPrivateKey() {
+    return { pem: this.keys.attacker.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), kid: this.keys.attacker.kid };
+  }
+
+  @Get('issuer/public-key')
+  @ApiOperation({ summary: 'The lab issuer public key, PEM (public on purpose: the algorithm-confusion exercise)' })
+  issuerPublicKey() {
+    return { pem: this.keys.issuer.publicPem, kid: this.keys.issuer.kid };
+  }
+
+  @Post(':exercise/token')
+  @HttpCode(200)
+  @ApiOperation({ summary: "A legitimate token for the exercise, as its issuer hands it out; forge from it" })
+  token(@Param('exercise', exerciseParam) id: string) {
+    return { token: this.exercise(id).issue(this.keys, this.config, Math.floor(Date.now() / 1000)) };
+  }
+
+  @Get(':exercise/:variant')
+  @ApiOperation({ summary: 'Send a token (Authorization: Bearer) to the weak or the secure verifier' })
+  verify(
+    @Param('exercise', exerciseParam) id: string,
+    @Param('variant', variantParam) variant: 'weak' | 'secure',
+    @Headers('authorization') authorization: string | undefined,
+  ) {
+    const header = parseBearerHeader(authorization);
+    if (header.kind !== 'token') throw new ApiException(401, 'Send a token: Authorization: Bearer <token>.');
+    const exercise = this.exercise(id);
+    const verdict = exercise[variant](header.token, this.keys);
+    if (!verdict.accepted) throw new ApiException(401, `${variant} verifier: ${verdict.reason}`);
+    return { exercise: id, variant, verdict: 'accepted', reason: verdict.reason, claims: verdict.claims };
+  }
+
+  private exercise(id: string): LabExercise {
+    return LAB_EXERCISES.find((exercise) => exercise.id === id)!;
+  }
+}

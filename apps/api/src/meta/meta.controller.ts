@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RouteMetadataResponse } from '@authlab/shared';
+import { Public } from '../auth/decorators/public.decorator.js';
+import { RouteCatalogue } from './route-catalogue.service.js';
+
+@ApiTags('meta')
+@Controller('meta')
+export class MetaController {
+  constructor(private readonly catalogue: RouteCatalogue) {}
+
+  @Public()
+  @Get('routes')
+  @ApiOperation({ summary: 'Every route with its access rule, guards, pipes and interceptors, read from the decorators' })
+  routes(): RouteMetadataResponse {
+    return { routes: this.catalogue.list() };
+  }
+}

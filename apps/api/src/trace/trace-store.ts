@@ -1,0 +1,53 @@
+import type { Trace } from '@authlab/shared';
+
+export type TraceListener = (trace: Trace) => void;
+
+/**
+ * The most recent traces, at most `capacity` of them: a Map keeps insertion order, so the
+ * oldest is always the first key and eviction is O(1). Listeners hear every new trace.
+ */
+export class TraceStore {
+  private readonly traces = new Map<string, Trace>();
+  private readonly listeners = new Set<TraceListener>();
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.traces.size;
+  }
+
+  add(trace: Trace): void {
+    if (this.traces.size >= this.capacity) {
+      const oldest = this.traces.keys().next().value;
+      if (oldest !== undefined) this.traces.delete(oldest);
+    }
+    this.traces.set(trace.id, trace);
+    for (const listener of this.listeners) listener(trace);
+  }
+
+  get(id: string): Trace | undefined {
+    return this.traces.get(id);
+  }
+
+  /** Newest first, those `visible` lets through, at most `limit`. */
+  recent(visible: (trace: Trace) => boolean, limit: number): Trace[] {
+    const result: Trace[] = [];
+    const all = [...this.traces.values()];
+    for (let index = all.length - 1; index >= 0 && result.length < limit; index -= 1) {
+      const trace = all[index]!;
+      if (visible(trace)) result.push(trace);
+    }
+    return result;
+  }
+
+  subscribe(listener: TraceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  clear(): void {
+    this.traces.clear();
+  }
+}
+
+export const TRACE_STORE = Symbol('TRACE_STORE');

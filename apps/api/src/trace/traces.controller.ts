@@ -1,0 +1,59 @@
+import { Controller, Get, Inject, MessageEvent, Param, Query, Req, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Observable } from 'rxjs';
+import { z } from 'zod';
+import { PLAYGROUND_SESSION_HEADER, type Trace } from '@authlab/shared';
+import { OptionalAuth } from '../auth/decorators/optional-auth.decorator.js';
+import { ApiException } from '../common/errors/api-exception.js';
+import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe.js';
+import { canSee, traceViewerOf } from './trace-visibility.js';
+import { TRACE_STORE, TraceStore } from './trace-store.js';
+
+const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
+
+/** Keeps idle proxies from closing the stream. */
+const HEARTBEAT_MS = 15_000;
+
+@ApiTags('traces')
+@ApiBearerAuth()
+@ApiHeader({ name: PLAYGROUND_SESSION_HEADER, required: false, description: 'Sees anonymous requests of this playground session' })
+@OptionalAuth()
+@Controller('traces')
+export class TracesController {
+  constructor(@Inject(TRACE_STORE) private readonly store: TraceStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Recent traces the caller may see, newest first' })
+  recent(@Req() request: Request, @Query('limit', new ZodValidationPipe(limitSchema, 'query parameter "limit"')) limit: number): Trace[] {
+    const viewer = traceViewerOf(request);
+    return this.store.recent((trace) => canSee(viewer, trace), limit);
+  }
+
+  @Sse('stream')
+  @ApiOperation({ summary: 'New traces the caller may see, as server-sent events (event: trace)' })
+  stream(@Req() request: Request): Observable<MessageEvent> {
+    const viewer = traceViewerOf(request);
+    return new Observable<MessageEvent>((subscriber) => {
+      const unsubscribe = this.store.subscribe((trace) => {
+        if (canSee(viewer, trace)) subscriber.next({ id: trace.id, type: 'trace', data: trace });
+      });
+      const heartbeat = setInterval(() => subscriber.next({ type: 'heartbeat', data: '' }), HEARTBEAT_MS);
+      return () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+      };
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One trace, if the caller may see it' })
+  one(@Req() request: Request, @Param('id', new ZodValidationPipe(z.uuid(), 'trace id')) id: string): Trace {
+    const trace = this.store.get(id);
+    // Someone else's trace answers exactly like a missing one: its existence is not revealed.
+    if (!trace || !canSee(traceViewerOf(request), trace)) {
+      throw new ApiException(404, `No trace ${id} that you may see (traces are kept for the last ${this.store.capacity} requests).`);
+    }
+    return trace;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPlayground, openView, signIn } from './support/browser';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the lifecycle of a request', () => {
+  it('shows a 403 with RolesGuard marked as the deciding step, and the steps never reached', async () => {
+    const { page, context, pageErrors } = await openPlayground(browser);
+    await signIn(page, 'writer');
+    await openView(page, 'Request builder');
+
+    await page.getByLabel('Method').selectOption('DELETE');
+    await page.getByLabel('Path').fill('/api/articles/1');
+    await page.getByLabel('Send as').selectOption('writer');
+    await page.getByRole('button', { name: 'Send request' }).click();
+
+    const response = page.getByRole('region', { name: 'Response of DELETE /api/articles/1' });
+    await response.getByText('403 Forbidden').waitFor();
+    await page.getByRole('link', { name: 'Open in the lifecycle view' }).click();
+
+    const flow = page.locator('.trace-panel').getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' });
+    const decider = flow.locator('[aria-current="step"]');
+    await decider.waitFor();
+    expect(await decider.getAttribute('data-step')).toBe('RolesGuard');
+    expect(await decider.textContent()).toContain('This step decided the answer');
+    expect(await decider.textContent()).toContain('lacks the "delete" permission');
+    expect(await flow.getByText(/^Decided by RolesGuard/).isVisible()).toBe(true);
+    expect(await flow.getByText(/Never reached: .*handler/).isVisible()).toBe(true);
+    const steps = await flow.locator('[data-step]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')));
+    expect(steps.indexOf('JwtAuthGuard')).toBeLessThan(steps.indexOf('RolesGuard'));
+    expect(steps).not.toContain('ArticlesController.delete');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds requests to the live list as they happen, and marks a 401 on JwtAuthGuard', async () => {
+    const { page, context } = await openPlayground(browser);
+    await openView(page, 'Lifecycle');
+    await page.getByText('Live: new requests appear as they happen.').waitFor();
+
+    // Sent from the page, so it carries this browser's playground session and no token.
+    await page.evaluate(async () => {
+      const session = localStorage.getItem('authlab.playground-session') ?? '';
+      await fetch('/api/users', { headers: { 'X-Playground-Session': session } });
+    });
+
+    const newest = page.getByRole('list', { name: 'Recent requests, newest first' }).getByRole('link').first();
+    await expect.poll(() => newest.textContent(), { timeout: 10_000 }).toContain('GET /api/users');
+    await newest.click();
+    const decider = page.locator('.trace-panel [aria-current="step"]');
+    await expect.poll(() => decider.getAttribute('data-step')).toBe('JwtAuthGuard');
+    await context.close();
+  });
+});

@@ -1,0 +1,126 @@
+// Visits each view of the playground against the real API and saves a PNG of it in docs/screenshots/.
+// Usage: npm run screenshots --workspace @authlab/playground (the API must be built: npm run build).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, E2E_JWT_SECRET, playgroundDir, startApi } from '../e2e/support/api-process.mjs';
+
+const outDir = path.resolve(playgroundDir, '../../docs/screenshots');
+mkdirSync(outDir, { recursive: true });
+
+const api = await startApi();
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+const problems = [];
+
+async function newPage(colorScheme = 'light') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // A refused request (401, 403) is logged by the browser; that is the lesson, not a fault.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(`${api.origin}/`);
+  return page;
+}
+
+async function signIn(page, username, delivery = 'Bearer token') {
+  await page.getByRole('radio', { name: new RegExp(delivery) }).check();
+  await page.getByRole('button', { name: `Sign in as ${username}` }).click();
+  await page.getByText(new RegExp(`Signed in as ${username} `)).waitFor();
+}
+
+async function view(page, name) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }).click();
+}
+
+async function shoot(page, file, locator) {
+  await page.mouse.move(0, 0);
+  const target = path.join(outDir, file);
+  if (locator) await locator.screenshot({ path: target });
+  else await page.screenshot({ path: target, fullPage: true });
+  process.stdout.write(`saved docs/screenshots/${file}\n`);
+}
+
+try {
+  // Token inspector: the writer's token, verified with the API's secret.
+  let page = await newPage();
+  await signIn(page, 'writer');
+  await page.getByLabel('Secret', { exact: true }).fill(E2E_JWT_SECRET);
+  await page.getByText('✓ Verified').waitFor();
+  await shoot(page, 'token-inspector.png', page.locator('#view'));
+
+  // Token editor: role changed to admin, re-signed with the secret, accepted by GET /api/users.
+  await view(page, 'Token editor');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
+  await page.getByLabel('Secret to sign with').fill(E2E_JWT_SECRET);
+  await page.getByLabel('Send it to').selectOption({ label: 'GET /api/users' });
+  await page.getByRole('button', { name: 'Send with the edited token' }).click();
+  await page.getByText('The API accepted the token').waitFor();
+  await page.getByRole('region', { name: 'Lifecycle of GET /api/users' }).waitFor();
+  await shoot(page, 'token-editor.png', page.locator('#view'));
+
+  // Request builder: the writer may not delete, RolesGuard says why.
+  await view(page, 'Request builder');
+  await page.getByLabel('Method').selectOption('DELETE');
+  await page.getByLabel('Path').fill('/api/articles/1');
+  await page.getByLabel('Send as').selectOption('writer');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' }).waitFor();
+  await shoot(page, 'request-builder.png', page.locator('#view'));
+
+  // Lifecycle: the same refused request, as a flow, with the live list beside it.
+  await page.getByRole('link', { name: 'Open in the lifecycle view' }).click();
+  await page.locator('.trace-panel [aria-current="step"]').waitFor();
+  await shoot(page, 'lifecycle.png', page.locator('#view'));
+  await page.context().close();
+
+  // Cookie view: signed in with an HttpOnly cookie.
+  page = await newPage();
+  await signIn(page, 'editor', 'HttpOnly cookie');
+  await view(page, 'Cookies');
+  await page.getByRole('article', { name: 'Cookie authlab_access' }).waitFor();
+  await page.getByText(/received \(\d+ characters\)/).first().waitFor();
+  await shoot(page, 'cookies.png', page.locator('#view'));
+  await page.context().close();
+
+  // RBAC matrix: every cell sent.
+  page = await newPage();
+  await view(page, 'RBAC matrix');
+  await page.getByRole('button', { name: 'Send every cell' }).click();
+  // Runs in the page: every cell button shows the status it got back.
+  await page.waitForFunction(() => {
+    const { document } = globalThis;
+    return document.querySelectorAll('.cell .actual .status-badge').length >= document.querySelectorAll('.cell-button').length;
+  }, null, {
+    timeout: 120_000,
+  });
+  await page.getByRole('button', { name: 'Send DELETE /api/articles/:id as editor' }).click();
+  await page.getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' }).waitFor();
+  await shoot(page, 'rbac-matrix.png', page.locator('#view'));
+  await page.context().close();
+
+  // The whole page in the dark theme, at projector text size.
+  page = await newPage('dark');
+  await page.getByLabel('Text', { exact: true }).selectOption('large');
+  await signIn(page, 'user');
+  await view(page, 'Request builder');
+  await page.getByLabel('Method').selectOption('DELETE');
+  await page.getByLabel('Path').fill('/api/articles/1');
+  await page.getByLabel('Send as').selectOption('user');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByRole('link', { name: 'Open in the lifecycle view' }).click();
+  await page.locator('.trace-panel [aria-current="step"]').waitFor();
+  await shoot(page, 'lifecycle-dark-large.png');
+  await page.context().close();
+} finally {
+  await browser.close();
+  await api.stop();
+}
+
+if (problems.length > 0) {
+  process.stderr.write(`${problems.join('\n')}\n`);
+  process.exitCode = 1;
+}

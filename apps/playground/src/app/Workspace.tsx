@@ -1,0 +1,69 @@
+import { Suspense, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { HealthStatus } from '../features/health/components/HealthStatus';
+import { MeView } from '../features/me/components/MeView';
+import { hrefFor, type HashRoute, type ViewName } from '../lib/hash-route';
+import type { PlaygroundSession } from '../lib/session-store';
+import { createQueryClient } from './query-client';
+import { CookieView, LifecycleView, RbacMatrix, RequestBuilder, TokenEditor, TokenInspector } from './views';
+
+const NAV: ReadonlyArray<{ view: ViewName; label: string }> = [
+  { view: 'inspector', label: 'Token inspector' },
+  { view: 'editor', label: 'Token editor' },
+  { view: 'request', label: 'Request builder' },
+  { view: 'lifecycle', label: 'Lifecycle' },
+  { view: 'cookies', label: 'Cookies' },
+  { view: 'rbac', label: 'RBAC matrix' },
+];
+
+interface WorkspaceProps {
+  session: PlaygroundSession | null;
+  route: HashRoute;
+}
+
+function CurrentView({ session, route }: WorkspaceProps) {
+  switch (route.view) {
+    case 'inspector':
+      return <TokenInspector session={session} />;
+    case 'editor':
+      return <TokenEditor session={session} />;
+    case 'request':
+      return <RequestBuilder session={session} />;
+    case 'lifecycle':
+      return <LifecycleView session={session} {...(route.param ? { selectedId: route.param } : {})} />;
+    case 'cookies':
+      return <CookieView session={session} />;
+    case 'rbac':
+      return <RbacMatrix />;
+  }
+}
+
+/**
+ * Everything that reads server state, with its query client. Its own chunk: the first paint
+ * (header and sign-in) needs neither TanStack Query nor any view.
+ */
+export function Workspace({ session, route }: WorkspaceProps) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <HealthStatus />
+      {session && <MeView session={session} />}
+      <nav aria-label="Views" className="view-nav">
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.view}>
+              <a href={hrefFor(item.view)} aria-current={route.view === item.view ? 'page' : undefined}>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div id="view" className="view" tabIndex={-1}>
+        <Suspense fallback={<p role="status">Loading the view…</p>}>
+          <CurrentView session={session} route={route} />
+        </Suspense>
+      </div>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import type { JwtPart } from '../lib/decode-jwt';
+
+const PARTS: readonly JwtPart[] = ['header', 'payload', 'signature'];
+
+interface TokenSegmentsProps {
+  segments: Record<JwtPart, string>;
+  label?: string;
+}
+
+/** The token as sent on the wire, each part in its own colour, with a legend naming them. */
+export function TokenSegments({ segments, label = 'Encoded access token' }: TokenSegmentsProps) {
+  return (
+    <figure className="token-figure">
+      <p className="token mono" aria-label={label}>
+        {PARTS.map((part, index) => (
+          <span key={part}>
+            {index > 0 && <span className="token-dot">.</span>}
+            <span className={`segment segment-${part}`} data-part={part}>
+              {segments[part]}
+            </span>
+          </span>
+        ))}
+      </p>
+      <figcaption>
+        <ul className="legend" aria-label="Token parts, in order">
+          {PARTS.map((part) => (
+            <li key={part} className={`legend-${part}`}>
+              <span className="swatch" aria-hidden="true" />
+              {part}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,82 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeJwt } from '../../../lib/decode-jwt';
+import { verifyJws } from '../../../lib/jws';
+import type { PlaygroundSession } from '../../../lib/session-store';
+import { FAKE_SECRET, signedAccessToken } from '../../../test/fake-api';
+import { renderWithApi } from '../../../test/render';
+import { TokenEditor } from './TokenEditor';
+
+const NOW = Math.floor(Date.now() / 1000);
+const CLAIMS = { sub: '3', username: 'writer', role: 'writer', iat: NOW, exp: NOW + 900, iss: 'authlab', aud: 'authlab-api', jti: 'j-1' };
+
+async function writerSession(): Promise<PlaygroundSession> {
+  return { username: 'writer', role: 'writer', delivery: 'bearer', accessToken: await signedAccessToken(CLAIMS), expiresIn: 900 };
+}
+
+function editedToken(): string {
+  const figure = screen.getByLabelText('Edited token');
+  return ['header', 'payload', 'signature'].map((part) => figure.querySelector(`[data-part="${part}"]`)?.textContent).join('.');
+}
+
+describe('TokenEditor', () => {
+  it('changes the role, keeps the old signature, and shows the API refusing the token with its trace', async () => {
+    const { api } = renderWithApi(<TokenEditor session={await writerSession()} />);
+
+    fireEvent.change(screen.getByLabelText('role'), { target: { value: 'admin' } });
+    await vi.waitFor(() => {
+      const decoded = decodeJwt(editedToken());
+      expect(decoded.ok && decoded.payload.ok && decoded.payload.value.role).toBe('admin');
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send with the edited token' }));
+
+    // The fake API knows only the tokens it issued, as the real one knows only its own signatures.
+    const verdict = await screen.findByText(/The API refused it/);
+    expect(verdict.closest('p')?.textContent).toContain('(401)');
+    const call = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
+    expect(new Headers(call?.[1]?.headers).get('Authorization')).toBe(`Bearer ${editedToken()}`);
+    expect(await screen.findByRole('region', { name: 'Lifecycle of GET /api/auth/me' })).toBeDefined();
+  });
+
+  it('re-signs with the secret typed, so the signature verifies again', async () => {
+    renderWithApi(<TokenEditor session={await writerSession()} />);
+
+    fireEvent.change(screen.getByLabelText('aud'), { target: { value: 'another-api' } });
+    fireEvent.click(screen.getByRole('radio', { name: /Re-sign with a secret/ }));
+    expect(screen.getByText('Type the secret to sign with.')).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Secret to sign with'), { target: { value: FAKE_SECRET } });
+
+    await vi.waitFor(async () => {
+      const token = editedToken();
+      const decoded = decodeJwt(token);
+      expect(decoded.ok && decoded.payload.ok && decoded.payload.value.aud).toBe('another-api');
+      expect((await verifyJws(token, { kind: 'secret', secret: FAKE_SECRET, encoding: 'base64' })).status).toBe('verified');
+    });
+  });
+
+  it('makes an unsigned alg none token, and sets exp from minutes', async () => {
+    renderWithApi(<TokenEditor session={await writerSession()} />);
+
+    fireEvent.change(screen.getByLabelText('exp: minutes from now'), { target: { value: '-5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set exp' }));
+    fireEvent.click(screen.getByRole('radio', { name: /No signature/ }));
+
+    await vi.waitFor(() => {
+      const decoded = decodeJwt(editedToken());
+      if (!decoded.ok || !decoded.header.ok || !decoded.payload.ok) throw new Error('not decoded');
+      expect(decoded.header.value.alg).toBe('none');
+      expect(decoded.segments.signature).toBe('');
+      expect(decoded.payload.value.exp).toBeLessThan(Date.now() / 1000);
+    });
+  });
+
+  it('marks a payload that is not JSON and offers nothing to send', async () => {
+    renderWithApi(<TokenEditor session={await writerSession()} />);
+
+    fireEvent.change(screen.getByLabelText('Payload (JSON)'), { target: { value: '{"role": ' } });
+
+    expect(screen.getByLabelText('Payload (JSON)').getAttribute('aria-invalid')).toBe('true');
+    expect(within(screen.getByLabelText('Payload (JSON)').parentElement!).getByText('Not a JSON object.')).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Send with the edited token' }).hasAttribute('disabled')).toBe(true);
+  });
+});

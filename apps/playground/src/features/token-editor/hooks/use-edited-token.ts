@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { reassembleJws, signHmacJws, type SecretEncoding } from '../../../lib/jws';
+
+export type SigningChoice = { kind: 'resign'; secret: string; encoding: SecretEncoding } | { kind: 'keep' } | { kind: 'none' };
+
+export type EditedToken = { status: 'ready'; token: string } | { status: 'working' } | { status: 'problem'; text: string };
+
+/** Builds the edited token: re-signed with the secret typed, with the old signature kept, or unsigned. */
+export function useEditedToken(
+  header: Record<string, unknown> | undefined,
+  payload: Record<string, unknown> | undefined,
+  oldSignature: string,
+  signing: SigningChoice,
+): EditedToken {
+  const input = header && payload ? JSON.stringify([header, payload, oldSignature, signing]) : null;
+  const [settled, setSettled] = useState<{ input: string; result: EditedToken } | null>(null);
+
+  useEffect(() => {
+    if (input === null || !header || !payload) return;
+    let current = true;
+    const finish = (result: EditedToken) => {
+      if (current) setSettled({ input, result });
+    };
+    if (signing.kind === 'keep') finish({ status: 'ready', token: reassembleJws(header, payload, oldSignature) });
+    else if (signing.kind === 'none') finish({ status: 'ready', token: reassembleJws({ ...header, alg: 'none' }, payload, '') });
+    else if (signing.secret === '') finish({ status: 'problem', text: 'Type the secret to sign with.' });
+    else {
+      const alg = typeof header.alg === 'string' && /^HS(256|384|512)$/.test(header.alg) ? header.alg : 'HS256';
+      signHmacJws({ ...header, alg }, payload, signing.secret, signing.encoding).then(
+        (token) => finish({ status: 'ready', token }),
+        (error: unknown) => finish({ status: 'problem', text: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+    return () => {
+      current = false;
+    };
+    // input holds every argument by value.
+  }, [input]);
+
+  if (input === null) return { status: 'problem', text: 'The header and payload must both be JSON objects.' };
+  if (settled?.input !== input) return { status: 'working' };
+  return settled.result;
+}

@@ -1,0 +1,39 @@
+/** How long and how often each measurement runs: `--quick` trades precision for time. */
+export interface BenchOptions {
+  quick: boolean;
+  /** Skip `turbo run build` (the API and playground must already be built). */
+  build: boolean;
+  /** Interleaved rounds of every throughput scenario; the median of their ratios is reported. */
+  rounds: number;
+  /** Seconds of load in one measured run (whole seconds: autocannon rounds up). */
+  seconds: number;
+  /** Seconds of load per server before the first round, thrown away (JIT, caches, pools). */
+  warmupSeconds: number;
+  /** Concurrent connections, one request in flight on each (no pipelining). */
+  connections: number;
+  /** Distinct tokens rotated through the requests. */
+  tokens: number;
+  /** Sequential sign-ins (and as many bare argon2 verifications) for the login p50. */
+  logins: number;
+  /** Fixed request rate on the public route, and seconds per phase, for the sign-in surge test. */
+  surgeRate: number;
+  surgeSeconds: number;
+  /** Concurrent sign-in connections during the surge. */
+  surgeConnections: number;
+  /** RSS is read after `memoryFirst` and after `memoryTotal` traced requests. */
+  memoryFirst: number;
+  memoryTotal: number;
+  /** Cold page loads of the playground and of the template, each. */
+  pageLoads: number;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const unknown = argv.filter((arg) => !['--quick', '--no-build'].includes(arg));
+  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}. Options: --quick, --no-build.`);
+  const quick = argv.includes('--quick');
+  const build = !argv.includes('--no-build');
+  const common = { quick, build, connections: 10, tokens: 1000, surgeRate: 200, surgeConnections: 8, memoryFirst: 1000 };
+  return quick
+    ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryTotal: 10_000, pageLoads: 3 }
+    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 2, logins: 30, surgeSeconds: 6, memoryTotal: 100_000, pageLoads: 7 };
+}

@@ -1,0 +1,120 @@
+import argon2 from 'argon2';
+import { performance } from 'node:perf_hooks';
+import { demoPassword, signInRequest } from '../api/demo-accounts.js';
+import type { LoadJob, LoadResult } from '../load/load-job.js';
+import { runLoad, runLoads } from '../load/run-load.js';
+import type { BenchOptions } from '../options.js';
+import type { ServerProcess } from '../processes/server-process.js';
+import { median } from '../report/stats.js';
+
+/** The API's parameters (apps/api password-hasher.service.ts): OWASP's argon2id minimum. */
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const USERNAME = 'user';
+
+/** monitorEventLoopDelay records whole intervals of its 1 ms timer; the delay is what exceeds 1 ms. */
+const PROBE_RESOLUTION_MS = 1;
+
+interface Snapshot {
+  eventLoopDelay: { p50: number; p99: number; max: number; mean: number };
+  memory: NodeJS.MemoryUsage;
+}
+
+export interface LoginResult {
+  /** Sign-in over HTTP, one at a time: p50 in ms. */
+  loginP50: number;
+  /** argon2id verification alone, in the API's own process: p50 in ms. */
+  kdfP50: number;
+  logins: number[];
+  kdf: number[];
+}
+
+/**
+ * Sign-ins one at a time, interleaved in small batches with bare argon2id verifications run by
+ * the bench preload inside the same API process, so both see the same core and thread pool.
+ */
+export async function measureLogin(api: ServerProcess, options: BenchOptions): Promise<LoginResult> {
+  const hash = await argon2.hash(demoPassword(USERNAME), ARGON2_OPTIONS);
+  const logins: number[] = [];
+  const kdf: number[] = [];
+  const batch = 5;
+  await signInOnce(api.origin); // the first sign-in warms the route up; not counted
+  while (logins.length < options.logins) {
+    for (let index = 0; index < batch; index += 1) logins.push(await signInOnce(api.origin));
+    const reply = await api.ask<{ timesMs: number[] }>({ type: 'argon2', count: batch, password: demoPassword(USERNAME), hash });
+    kdf.push(...reply.timesMs);
+  }
+  return { loginP50: median(logins), kdfP50: median(kdf), logins, kdf };
+}
+
+async function signInOnce(origin: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`${origin}/api/auth/signin`, signInRequest(USERNAME));
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`Sign-in answered ${response.status}`);
+  return performance.now() - start;
+}
+
+export interface SurgePhase {
+  publicRoute: LoadResult;
+  signIns?: LoadResult;
+  /** Event-loop delay inside the API during the phase, ms beyond the probe's 1 ms timer. */
+  eventLoopDelayP99: number;
+  eventLoopDelayMax: number;
+}
+
+export interface SurgeResult {
+  idle: SurgePhase[];
+  surge: SurgePhase[];
+  idleP99: number;
+  surgeP99: number;
+  eventLoopDelayP99: number;
+  signInsPerSecond: number;
+}
+
+/**
+ * The public route at a fixed, modest rate, alone ("idle") and while other clients sign in as
+ * fast as they can ("surge"). If hashing blocked the event loop, the public route's p99 would
+ * jump; with hashing on the thread pool, it should barely move. Phases alternate.
+ */
+export async function measureSurge(api: ServerProcess, publicPath: string, options: BenchOptions): Promise<SurgeResult> {
+  const steady: LoadJob = {
+    url: api.origin + publicPath,
+    connections: options.connections,
+    overallRate: options.surgeRate,
+    seconds: options.surgeSeconds,
+  };
+  const signIns: LoadJob = {
+    url: `${api.origin}/api/auth/signin`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: signInRequest(USERNAME).body as string,
+    connections: options.surgeConnections,
+    seconds: options.surgeSeconds,
+  };
+  const idle: SurgePhase[] = [];
+  const surge: SurgePhase[] = [];
+  const rounds = options.quick ? 1 : 2;
+  for (let round = 0; round < rounds; round += 1) {
+    await api.ask({ type: 'snapshot' });
+    const quiet = await runLoad(steady);
+    idle.push({ publicRoute: quiet, ...delayOf(await api.ask<Snapshot>({ type: 'snapshot' })) });
+
+    const [busy, logins] = await runLoads([steady, signIns]);
+    surge.push({ publicRoute: busy!, signIns: logins!, ...delayOf(await api.ask<Snapshot>({ type: 'snapshot' })) });
+  }
+  return {
+    idle,
+    surge,
+    idleP99: median(idle.map((phase) => phase.publicRoute.latency.p99)),
+    surgeP99: median(surge.map((phase) => phase.publicRoute.latency.p99)),
+    eventLoopDelayP99: Math.max(...surge.map((phase) => phase.eventLoopDelayP99)),
+    signInsPerSecond: median(surge.map((phase) => phase.signIns!.rps)),
+  };
+}
+
+function delayOf(snapshot: Snapshot): Pick<SurgePhase, 'eventLoopDelayP99' | 'eventLoopDelayMax'> {
+  return {
+    eventLoopDelayP99: Math.max(0, snapshot.eventLoopDelay.p99 - PROBE_RESOLUTION_MS),
+    eventLoopDelayMax: Math.max(0, snapshot.eventLoopDelay.max - PROBE_RESOLUTION_MS),
+  };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { TRACE_STEP_KINDS } from '../trace.js';
+
+const primitive = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A request the learner made, matched against their traces: by behaviour, never by wording. */
+export const requestMatchSchema = z.strictObject({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).optional(),
+  /** A path, or a route pattern with :params ("/api/articles/:id"). */
+  path: z.string().startsWith('/').optional(),
+  status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]).optional(),
+  /** The step that refused the request (trace.decidedBy.step), or "none" for a request nobody refused. */
+  decidedBy: z.string().min(1).optional(),
+  /** An event the trace must contain. */
+  event: z
+    .strictObject({
+      step: z.string().min(1).optional(),
+      kind: z.enum(TRACE_STEP_KINDS).optional(),
+      outcome: z.enum(['pass', 'deny', 'error']).optional(),
+      /** A named check of that event and whether it passed ("exp" failed → an expired token). */
+      check: z.strictObject({ name: z.string().min(1), ok: z.boolean() }).optional(),
+      /** Facts the event recorded (token source, role…), compared exactly. */
+      detail: z.record(z.string(), primitive).optional(),
+    })
+    .optional(),
+  /** A cookie the response set (by name, values are never traced). */
+  setsCookie: z.string().min(1).optional(),
+});
+export type RequestMatch = z.infer<typeof requestMatchSchema>;
+
+export const lessonCheckSchema: z.ZodType<LessonCheck> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('token-claim'),
+      /** A claim of the playground's current token. */
+      claim: z.string().min(1),
+      equals: primitive.optional(),
+      present: z.boolean().optional(),
+    }),
+    z.strictObject({
+      type: z.literal('token-header'),
+      field: z.string().min(1),
+      equals: primitive.optional(),
+      present: z.boolean().optional(),
+    }),
+    z.strictObject({
+      type: z.literal('request'),
+      match: requestMatchSchema,
+      /** How many matching requests are needed (default 1). */
+      times: z.number().int().min(1).max(50).optional(),
+    }),
+    z.strictObject({
+      type: z.literal('signature-verified'),
+      /** The inspector verified the current token's signature with this kind of key. */
+      keyKind: z.enum(['secret', 'pem', 'jwks']).optional(),
+    }),
+    z.strictObject({ type: z.literal('cookie-mode'), on: z.boolean() }),
+    z.strictObject({ type: z.literal('all'), checks: z.array(lessonCheckSchema).min(2) }),
+  ]),
+);
+
+export type LessonCheck =
+  | { type: 'token-claim'; claim: string; equals?: string | number | boolean; present?: boolean }
+  | { type: 'token-header'; field: string; equals?: string | number | boolean; present?: boolean }
+  | { type: 'request'; match: RequestMatch; times?: number }
+  | { type: 'signature-verified'; keyKind?: 'secret' | 'pem' | 'jwks' }
+  | { type: 'cookie-mode'; on: boolean }
+  | { type: 'all'; checks: LessonCheck[] };
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "anatomy-of-a-jwt"');
+
+export const lessonStepSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(3).max(120),
+  /** What to do, in one or two sentences (the lesson body explains why). */
+  task: z.string().min(10),
+  check: lessonCheckSchema,
+  /** Revealed one at a time, most general first. */
+  hints: z.array(z.string().min(5)).min(1).max(5),
+  /** Shown on request; seeing it does not complete the step. */
+  solution: z.string().min(10),
+});
+export type LessonStep = z.infer<typeof lessonStepSchema>;
+
+/** The front matter of docs/lessons/NN-<id>.md; the Markdown body is the lesson text. */
+export const lessonFrontMatterSchema = z
+  .strictObject({
+    id: slug,
+    title: z.string().min(5).max(120),
+    order: z.number().int().min(1).max(99),
+    summary: z.string().min(20).max(400),
+    minutes: z.number().int().min(3).max(60),
+    steps: z.array(lessonStepSchema).min(1).max(12),
+  })
+  .refine((lesson) => new Set(lesson.steps.map((step) => step.id)).size === lesson.steps.length, 'step ids must be unique');
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+
+export interface Lesson extends LessonFrontMatter {
+  /** The Markdown body, without the front matter. */
+  body: string;
+}

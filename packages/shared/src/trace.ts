@@ -1,0 +1,67 @@
+/**
+ * A trace is the recorded path of one request through the API: every Express middleware,
+ * guard, interceptor, pipe, the handler and the exception filter, in the order they ran.
+ */
+export const TRACE_STEP_KINDS = ['middleware', 'guard', 'interceptor', 'pipe', 'handler', 'filter'] as const;
+export type TraceStepKind = (typeof TRACE_STEP_KINDS)[number];
+
+/** pass: let the request continue; deny: refused it on purpose; error: failed unexpectedly. */
+export type TraceOutcome = 'pass' | 'deny' | 'error';
+
+/** A fact a step checked, with exact numbers: "exp", "expired 37 s ago", ok = false. */
+export interface TraceCheck {
+  name: string;
+  ok: boolean;
+  text: string;
+}
+
+export interface TraceEvent {
+  /** The step's own name: "helmet", "JwtAuthGuard", "ZodValidationPipe(body)". */
+  step: string;
+  kind: TraceStepKind;
+  /** Milliseconds from the start of the request to the start of this step. */
+  startMs: number;
+  durationMs: number;
+  outcome: TraceOutcome;
+  /** One sentence a learner can read: why the step passed or refused. */
+  reason: string;
+  checks?: TraceCheck[];
+  /** Small facts about the decision (token source, algorithm, kid, roles); never a secret. */
+  detail?: Record<string, string | number | boolean | null | string[]>;
+}
+
+export interface TraceOwner {
+  /** The token subject of the caller, when authenticated. */
+  subject?: string;
+  /** The playground session (X-Playground-Session) of the caller, when sent. */
+  session?: string;
+}
+
+/** One Set-Cookie header the response carried: its name and attributes, never its value. */
+export interface SetCookieSummary {
+  name: string;
+  /** Attribute names as sent (Max-Age, Path, HttpOnly…) with their values; flags map to true. */
+  attributes: Record<string, string | true>;
+}
+
+export interface Trace {
+  id: string;
+  method: string;
+  /** The path without the query string. */
+  path: string;
+  /** The route pattern that matched, e.g. "/api/articles/:id", when one did. */
+  route?: string;
+  startedAt: string;
+  durationMs: number;
+  status: number;
+  owner: TraceOwner;
+  events: TraceEvent[];
+  /** Cookies the response set (values withheld), so the playground can explain them. */
+  setCookies?: SetCookieSummary[];
+  /** The step that refused the request, if one did. */
+  decidedBy?: { step: string; kind: TraceStepKind; reason: string };
+}
+
+/** The header a playground sends so anonymous requests' traces can be shown to it. */
+export const PLAYGROUND_SESSION_HEADER = 'x-playground-session';
+export const TRACE_ID_HEADER = 'x-trace-id';
