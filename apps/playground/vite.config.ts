@@ -19,6 +19,7 @@ export default defineConfig({
     emptyOutDir: true,
   },
   test: {
+    name: 'components',
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],

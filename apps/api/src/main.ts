@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     `  API          ${origin}/api`,
     `  API docs     ${origin}/api/docs`,
   ];
+  if (config.lab) lines.push(`  lab          ${origin}/api/lab   (deliberately weak verifiers; answers this machine only)`);
   if (config.demo) {
     lines.push('  demo users   (username / password)');
     for (const user of DEMO_USERS) lines.push(`               ${user.username.padEnd(8)} ${user.password}`);

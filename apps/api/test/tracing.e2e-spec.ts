@@ -132,6 +132,23 @@ describe('request traces', () => {
     expect(JSON.stringify(trace)).not.toContain('tiny7');
   });
 
+  it('tells same-origin, allowed and foreign origins apart in the cors step, and never calls it a failure', async () => {
+    const reasons: string[] = [];
+    for (const origin of ['same', 'http://localhost:5173', 'https://evil.example']) {
+      const request = testApp.http.get('/api/health').set('X-Playground-Session', SESSION);
+      // Same origin: the page's origin is the scheme and Host the API itself is reached at.
+      const response = await (origin === 'same' ? request.set('Host', 'authlab.test').set('Origin', 'http://authlab.test') : request.set('Origin', origin)).expect(200);
+      const trace = await traceOf(response, { session: SESSION });
+      const cors = trace.events.find((event) => event.step === 'cors')!;
+      expect(cors.outcome).toBe('pass');
+      expect(trace.decidedBy).toBeUndefined();
+      reasons.push(cors.reason);
+    }
+    expect(reasons[0]).toMatch(/own origin: a same-origin request/);
+    expect(reasons[1]).toMatch(/^Origin http:\/\/localhost:5173 is allowed/);
+    expect(reasons[2]).toMatch(/^Origin https:\/\/evil.example is not allowed/);
+  });
+
   it('names the body parser when the JSON is broken', async () => {
     const response = await testApp.http
       .post('/api/auth/signup')

@@ -24,7 +24,8 @@ export function traced(step: string, middleware: RequestHandler, describe?: Desc
 
     const end = recorder.beginMiddleware(step);
     return middleware(request, response, (error?: unknown) => {
-      if (error !== undefined && error !== 'route' && error !== 'router') {
+      // Express treats next(), next(null), next('route') and next('router') as "go on".
+      if (error !== undefined && error !== null && error !== 'route' && error !== 'router') {
         end(describeFailure(error));
       } else {
         end({ outcome: 'pass', reason: describe ? describe(request, response) : 'Passed the request on.' });

@@ -79,6 +79,19 @@ describe('the playground page', () => {
     expect(screen.getByText(/the token is HttpOnly, so this page cannot read it/)).toBeDefined();
   });
 
+  it('signs out: the session and its token are gone from the page', async () => {
+    renderWithApi();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in as admin' }));
+    await screen.findByLabelText('Encoded access token');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(screen.getByText('Not signed in.')).toBeDefined();
+    expect(screen.queryByRole('region', { name: /Who am I\?/ })).toBeNull();
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Token to inspect').value).toBe('');
+    expect(screen.queryByLabelText('Encoded access token')).toBeNull();
+  });
+
   it("shows the API's error and trace id when sign-in is refused, and no token", async () => {
     const api = renderWithApi({ wrongPasswords: true });
 

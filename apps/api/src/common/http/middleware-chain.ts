@@ -26,6 +26,9 @@ function helmetOptions(config: AppConfig): HelmetOptions {
 function describeCors(request: Request, response: Response): string {
   const origin = request.headers.origin;
   if (!origin) return 'No Origin header: a same-origin or non-browser request, so CORS does not apply.';
+  if (origin === `${request.protocol}://${request.headers.host}`) {
+    return `Origin ${origin} is this API's own origin: a same-origin request, so CORS does not apply.`;
+  }
   return response.getHeader('Access-Control-Allow-Origin')
     ? `Origin ${origin} is allowed: CORS headers sent, with credentials.`
     : `Origin ${origin} is not allowed: no CORS headers, so the browser will not let that page read the answer.`;

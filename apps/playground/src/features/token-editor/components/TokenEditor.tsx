@@ -59,6 +59,7 @@ export function TokenEditor({ session }: TokenEditorProps) {
   if (currentToken !== sessionToken) {
     setSessionToken(currentToken);
     if (currentToken) setSource(currentToken);
+    else if (source === sessionToken) setSource('');
   }
   // Load the parts of a new source token into the editor fields.
   if (source !== loadedFrom) {

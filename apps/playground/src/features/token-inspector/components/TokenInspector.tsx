@@ -24,10 +24,11 @@ export function TokenInspector({ session }: TokenInspectorProps) {
   const nowSeconds = useNowSeconds();
   const id = useId();
 
-  // A new sign-in replaces what is inspected; a pasted token stays until then.
+  // A new sign-in replaces what is inspected and a sign-out clears its token; a pasted one stays.
   if (currentToken !== shownFor) {
     setShownFor(currentToken);
     if (currentToken) setToken(currentToken);
+    else if (token === shownFor) setToken('');
   }
 
   const decoded = token.trim() === '' ? null : decodeJwt(token);
