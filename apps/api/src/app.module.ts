@@ -4,6 +4,7 @@ import { ArticlesModule } from './articles/articles.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { SigningKeys } from './auth/tokens/signing-keys.js';
 import { ClientsModule } from './clients/clients.module.js';
+import { ClockModule } from './clock/clock.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -23,6 +24,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        ClockModule,
         RedisModule,
         AuthModule.register(keys),
         UsersModule,

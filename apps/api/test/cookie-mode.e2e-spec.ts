@@ -1,3 +1,4 @@
+import { CSRF_HEADER } from '@authlab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieHeader, parseSetCookies } from './support/cookies.js';
 import { createAccount, signInForBody, signInForCookies, type Account, type CookieSession } from './support/sessions.js';
@@ -138,5 +139,19 @@ describe('cookie mode over HTTPS (Secure cookies with __Host- and __Secure- pref
     await testApp.http.get('/api/auth/me').set('Cookie', cookieHeader({ [names.access]: session.access })).expect(200);
     const planted = await testApp.http.get('/api/auth/me').set('Cookie', cookieHeader({ authlab_access: session.access })).expect(401);
     expect(planted.headers['www-authenticate']).toBe('Bearer realm="authlab"');
+  });
+
+  it('trusts PUBLIC_ORIGIN, not the Host header, as its own origin behind a proxy', async () => {
+    const session = await signInForCookies(testApp, await createAccount(testApp, 'writer'), names);
+    const post = (origin: string) =>
+      testApp.http
+        .post('/api/articles')
+        .set('Host', 'internal-host:3000')
+        .set('Origin', origin)
+        .set('Cookie', cookieHeader({ [names.access]: session.access, [names.csrf]: session.csrf }))
+        .set(CSRF_HEADER, session.csrfToken)
+        .send({ title: 'Behind a proxy', body: 'x' });
+    await post('https://authlab.example').expect(201);
+    await post('http://internal-host:3000').expect(403);
   });
 });

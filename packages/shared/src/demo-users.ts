@@ -10,3 +10,11 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
   { username: 'writer', password: 'writer-demo-password', role: 'writer' },
   { username: 'user', password: 'user-demo-password', role: 'user' },
 ];
+
+/** What POST /api/demo/reset did. */
+export interface DemoResetResponse {
+  users: number;
+  articles: number;
+  articlesRemoved: number;
+  tracesCleared: number;
+}

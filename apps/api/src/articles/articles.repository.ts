@@ -50,6 +50,12 @@ export class ArticlesRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Empties the table (demo reset); returns how many rows went. */
+  async deleteAll(): Promise<number> {
+    const result = await this.db.deleteFrom('articles').executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Returns false when no article has that id. */
   async delete(id: number): Promise<boolean> {
     const result = await this.db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();

@@ -10,9 +10,8 @@ export type AccessTokenSource =
 
 type TokenRequest = Pick<Request, 'headers'> & { url?: string; cookies?: unknown; query?: unknown; body?: unknown };
 
-/** The answer for one request, kept on it: the guard, the strategy and the CSRF guard all ask. */
-const FOUND = Symbol('accessTokenSource');
-type Remembering = TokenRequest & { [FOUND]?: { cookieName: string; found: AccessTokenSource } };
+/** The answer for each request, remembered: the guard, the strategy and the CSRF guard all ask. */
+const answers = new WeakMap<object, { cookieName: string; found: AccessTokenSource }>();
 
 /** A JWS in compact form: three base64url segments. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -28,10 +27,10 @@ function hasField(container: unknown, field: string): boolean {
  * history and Referer headers.
  */
 export function readAccessToken(request: TokenRequest, cookieName: string): AccessTokenSource {
-  const remembered = (request as Remembering)[FOUND];
+  const remembered = answers.get(request);
   if (remembered?.cookieName === cookieName) return remembered.found;
   const found = findAccessToken(request, cookieName);
-  (request as Remembering)[FOUND] = { cookieName, found };
+  answers.set(request, { cookieName, found });
   return found;
 }
 

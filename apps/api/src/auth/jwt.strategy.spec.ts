@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '@authlab/shared';
 import { loadConfig } from '../config/load-config.js';
+import { Clock } from '../clock/clock.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { hmacKeys } from './tokens/signing-keys.js';
 import { TokenRejection } from './tokens/token-rejection.js';
@@ -9,6 +10,7 @@ import { TokenRejection } from './tokens/token-rejection.js';
 const strategy = new JwtStrategy(
   loadConfig({ NODE_ENV: 'test', SQLITE_FILE: ':memory:' }, []),
   hmacKeys(randomBytes(32)),
+  new Clock(false),
 );
 
 const GOOD_CLAIMS = {

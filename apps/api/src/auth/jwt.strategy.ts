@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
 import { isRole, permissionsOf } from '@authlab/shared';
+import { CLOCK, type Clock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { accessTokenExtractor } from './access-token-source.js';
 import type { Principal } from './authenticated-user.js';
@@ -24,7 +25,11 @@ const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(SIGNING_KEYS) keys: SigningKeys) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SIGNING_KEYS) keys: SigningKeys,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     super({
       // The Authorization header or the session cookie; JwtAuthGuard has refused a request with both.
       jwtFromRequest: accessTokenExtractor(sessionCookieNames(config).access),
@@ -48,6 +53,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     const { sub, username, role, jti, exp, sid, ver } = payload;
     // jsonwebtoken accepts a token without `exp` as never expiring; authlab does not.
     if (typeof exp !== 'number') throw new TokenRejection('bad_claims', 'the token has no exp claim');
+    // jsonwebtoken compared exp with the system clock; in demo mode the API's clock may be ahead.
+    const now = this.clock.nowSeconds();
+    if (exp <= now) throw new TokenRejection('expired', `expired ${now - exp} s ago (on the API's clock, moved ${this.clock.offsetSeconds} s ahead)`);
     if (typeof sub !== 'string' || !POSITIVE_INTEGER.test(sub)) {
       throw new TokenRejection('bad_claims', 'sub is not a user id');
     }

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DEMO_USERS } from '@authlab/shared';
+import { DEMO_USERS, type DemoResetResponse } from '@authlab/shared';
 import { ArticlesRepository } from '../articles/articles.repository.js';
 import { PasswordHasher } from '../auth/passwords/password-hasher.service.js';
+import { RevocationService } from '../auth/revocation/revocation.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
+import { TRACE_STORE, type TraceStore } from '../trace/trace-store.js';
 import { UsersRepository } from '../users/users.repository.js';
 
 const DEMO_ARTICLES = [
@@ -12,34 +14,69 @@ const DEMO_ARTICLES = [
   { title: '401 or 403?', body: '401: we do not know who you are. 403: we know, and the answer is no.' },
 ];
 
-/** In demo mode, makes sure the four demo accounts and a few articles exist. Never in production. */
+/** In demo mode, makes sure the four demo accounts and a few articles exist, and can restore them. */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TRACE_STORE) private readonly traces: TraceStore,
     private readonly users: UsersRepository,
     private readonly articles: ArticlesRepository,
     private readonly passwords: PasswordHasher,
+    private readonly revocation: RevocationService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo || this.config.environment === 'production') return;
     for (const demo of DEMO_USERS) {
       if (await this.users.findByUsername(demo.username)) continue;
-      const passwordHash = await this.passwords.hash(demo.password);
-      await this.users
-        .insert({ username: demo.username, passwordHash, role: demo.role })
-        .catch((error: unknown) => {
-          // Another instance seeded it first.
-          if (!isUniqueViolation(error)) throw error;
-        });
+      await this.insertDemoUser(demo);
     }
-    if ((await this.articles.list()).length === 0) {
-      const author = await this.users.findByUsername('writer');
-      for (const article of DEMO_ARTICLES) await this.articles.insert({ ...article, authorId: author!.id });
-    }
+    if ((await this.articles.list()).length === 0) await this.insertDemoArticles();
     this.logger.log(`Demo users ready: ${DEMO_USERS.map((u) => `${u.username} / ${u.password}`).join(', ')}`);
+  }
+
+  /**
+   * Puts the demo back as it was: demo accounts with their roles and passwords, the demo
+   * articles, an empty trace store. Learners' own accounts stay. A demo account whose role or
+   * password changes has its tokens invalidated, as any such change does.
+   */
+  async reset(): Promise<DemoResetResponse> {
+    for (const demo of DEMO_USERS) {
+      const existing = await this.users.findByUsername(demo.username);
+      if (!existing) {
+        await this.insertDemoUser(demo);
+        continue;
+      }
+      if (existing.role !== demo.role) {
+        const updated = await this.users.updateRole(existing.id, demo.role);
+        if (updated) await this.revocation.raiseVersion(`user:${existing.id}`, updated.tokenVersion);
+      }
+      if (!(await this.passwords.verify(existing.passwordHash, demo.password))) {
+        const updated = await this.users.updatePassword(existing.id, await this.passwords.hash(demo.password));
+        if (updated) await this.revocation.raiseVersion(`user:${existing.id}`, updated.tokenVersion);
+      }
+    }
+    const articlesRemoved = await this.articles.deleteAll();
+    await this.insertDemoArticles();
+    const tracesCleared = this.traces.size;
+    this.traces.clear();
+    this.logger.log(`Demo data reset: ${articlesRemoved} articles replaced, ${tracesCleared} traces cleared`);
+    return { users: DEMO_USERS.length, articles: DEMO_ARTICLES.length, articlesRemoved, tracesCleared };
+  }
+
+  private async insertDemoUser(demo: (typeof DEMO_USERS)[number]): Promise<void> {
+    const passwordHash = await this.passwords.hash(demo.password);
+    await this.users.insert({ username: demo.username, passwordHash, role: demo.role }).catch((error: unknown) => {
+      // Another instance seeded it first.
+      if (!isUniqueViolation(error)) throw error;
+    });
+  }
+
+  private async insertDemoArticles(): Promise<void> {
+    const author = await this.users.findByUsername('writer');
+    for (const article of DEMO_ARTICLES) await this.articles.insert({ ...article, authorId: author!.id });
   }
 }

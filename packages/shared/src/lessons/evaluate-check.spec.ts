@@ -72,6 +72,12 @@ describe('evaluateCheck', () => {
     expect(evaluateCheck({ type: 'request', match: { setsCookie: 'authlab_access' } }, state({ traces: [withCookie] }))).toBe(true);
     expect(evaluateCheck({ type: 'request', match: { event: { detail: { source: 'Authorization header' } } } }, state({ traces: [trace()] }))).toBe(true);
     expect(evaluateCheck({ type: 'request', match: { event: { detail: { source: 'cookie' } } } }, state({ traces: [trace()] }))).toBe(false);
+    const adminOnly = trace({
+      status: 403,
+      events: [{ step: 'RolesGuard', kind: 'guard', startMs: 2, durationMs: 0.1, outcome: 'deny', reason: 'no', detail: { role: 'editor', requiredRoles: ['admin'] } }],
+    });
+    expect(evaluateCheck({ type: 'request', match: { event: { step: 'RolesGuard', detail: { requiredRoles: 'admin' } } } }, state({ traces: [adminOnly] }))).toBe(true);
+    expect(evaluateCheck({ type: 'request', match: { event: { step: 'RolesGuard', detail: { requiredRoles: 'editor' } } } }, state({ traces: [adminOnly] }))).toBe(false);
     expect(evaluateCheck({ type: 'request', match: { status: 200 }, times: 2 }, state({ traces: [trace()] }))).toBe(false);
     expect(evaluateCheck({ type: 'request', match: { status: 200 }, times: 2 }, state({ traces: [trace(), trace()] }))).toBe(true);
   });

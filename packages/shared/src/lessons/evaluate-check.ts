@@ -19,6 +19,11 @@ export function pathMatches(pattern: string, path: string, route?: string): bool
   return want.length === got.length && want.every((part, index) => part.startsWith(':') ? got[index] !== '' : part === got[index]);
 }
 
+/** A recorded fact equals the wanted value, or is a list holding it (requiredRoles: ["admin"] matches "admin"). */
+function detailMatches(recorded: unknown, wanted: string | number | boolean): boolean {
+  return Array.isArray(recorded) ? recorded.includes(wanted) : recorded === wanted;
+}
+
 export function traceMatches(match: RequestMatch, trace: Trace): boolean {
   if (match.method && trace.method !== match.method) return false;
   if (match.path && !pathMatches(match.path, trace.path, trace.route)) return false;
@@ -33,7 +38,7 @@ export function traceMatches(match: RequestMatch, trace: Trace): boolean {
         (wanted.kind === undefined || event.kind === wanted.kind) &&
         (wanted.outcome === undefined || event.outcome === wanted.outcome) &&
         (wanted.check === undefined || (event.checks ?? []).some((check) => check.name === wanted.check!.name && check.ok === wanted.check!.ok)) &&
-        (wanted.detail === undefined || Object.entries(wanted.detail).every(([key, value]) => event.detail?.[key] === value)),
+        (wanted.detail === undefined || Object.entries(wanted.detail).every(([key, value]) => detailMatches(event.detail?.[key], value))),
     );
     if (!found) return false;
   }

@@ -19,7 +19,7 @@ export const requestMatchSchema = z.strictObject({
       outcome: z.enum(['pass', 'deny', 'error']).optional(),
       /** A named check of that event and whether it passed ("exp" failed → an expired token). */
       check: z.strictObject({ name: z.string().min(1), ok: z.boolean() }).optional(),
-      /** Facts the event recorded (token source, role…), compared exactly. */
+      /** Facts the event recorded (token source, role…), compared exactly; a recorded list matches a value it holds. */
       detail: z.record(z.string(), primitive).optional(),
     })
     .optional(),

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { Clock, CLOCK } from '../../clock/clock.js';
 import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
@@ -144,6 +145,7 @@ describe('the global JwtAuthGuard and RolesGuard', () => {
       providers: [
         JwtStrategy,
         { provide: SIGNING_KEYS, useValue: keys },
+        { provide: CLOCK, useValue: new Clock(false) },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
@@ -322,7 +324,7 @@ describe('the global JwtAuthGuard and RolesGuard', () => {
 });
 
 describe('JwtAuthGuard.handleRequest', () => {
-  const guard = new JwtAuthGuard(new Reflector(), config, keys);
+  const guard = new JwtAuthGuard(new Reflector(), config, keys, new Clock(false));
 
   it('rethrows an error that is not about the token, so it becomes a 500', () => {
     const outage = new Error('the deny-list store is unreachable');

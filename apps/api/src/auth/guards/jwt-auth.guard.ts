@@ -2,6 +2,7 @@ import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { currentTrace } from '../../trace/trace-context.js';
 import type { StepResult } from '../../trace/trace-recorder.js';
@@ -21,7 +22,6 @@ function clientDescription(rejection: TokenRejection): string {
   return rejection.code === 'expired' ? 'The access token has expired' : 'The access token is invalid';
 }
 
-const nowSeconds = () => Date.now() / 1000;
 const EXTRACTOR = { extractor: 'accessTokenExtractor' };
 const sourceDetail = (found: AccessTokenSource & { kind: 'token' }) => ({
   ...EXTRACTOR,
@@ -46,6 +46,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SIGNING_KEYS) keys: SigningKeys,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
     this.expected = { algorithm: keys.algorithm, kid: keys.kid, issuer: config.jwt.issuer, audience: config.jwt.audience };
@@ -91,7 +92,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     end?.({
       outcome: 'pass',
       reason: `Valid access token for ${describePrincipal(principal)}.`,
-      checks: acceptedTokenChecks(principal, this.expected, nowSeconds()),
+      checks: acceptedTokenChecks(principal, this.expected, this.clock.nowMs() / 1000),
       detail: { ...sourceDetail(header), alg: this.expected.algorithm, kid: this.expected.kid, subject },
     });
     return true;
@@ -112,7 +113,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     return {
       outcome: 'deny',
       reason: `${rejectionReason(error.rejection)} 401 invalid_token.`,
-      checks: rejectedTokenChecks(rawToken, error.rejection, this.expected, nowSeconds()),
+      checks: rejectedTokenChecks(rawToken, error.rejection, this.expected, this.clock.nowMs() / 1000),
       detail: { ...EXTRACTOR, expectedAlg: this.expected.algorithm },
     };
   }

@@ -21,12 +21,18 @@ export class RevocationGuard implements CanActivate {
       end?.({ outcome: 'pass', reason: 'No token was verified for this request, so none can be revoked.' });
       return true;
     }
-    const refusal = this.revocation.refusal({
-      principal: principalKey(principal),
-      jti: principal.tokenId,
-      sessionId: principal.kind === 'user' ? principal.sessionId : undefined,
-      version: principal.tokenVersion,
-    });
+    let refusal: string | undefined;
+    try {
+      refusal = this.revocation.refusal({
+        principal: principalKey(principal),
+        jti: principal.tokenId,
+        sessionId: principal.kind === 'user' ? principal.sessionId : undefined,
+        version: principal.tokenVersion,
+      });
+    } catch (unavailable) {
+      end?.({ outcome: 'error', reason: 'The revocation state is being resynchronised, so no token is honoured for now (503).' });
+      throw unavailable;
+    }
     if (refusal) {
       end?.({ outcome: 'deny', reason: `The token is genuine but no longer honoured: ${refusal}. 401 invalid_token.` });
       throw invalidToken('The access token has been revoked');

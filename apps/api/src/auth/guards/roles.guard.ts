@@ -101,7 +101,7 @@ export class RolesGuard implements CanActivate {
       outcome: 'pass',
       reason: roles
         ? `Role ${role} is one of the roles the route allows (${roles.join(', ')}).`
-        : `Role ${role} grants ${permissions!.join(', ')}, which the route requires.`,
+        : `Role ${role} grants ${permissions.join(', ')}, which the route requires.`,
       detail,
     });
     return true;

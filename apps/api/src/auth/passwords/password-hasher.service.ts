@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import argon2 from 'argon2';
+import { ConcurrencyLimit } from './concurrency-limit.js';
 
 /**
  * argon2id at OWASP's recommended minimum (m = 19 MiB, t = 2, p = 1). The argon2 package hashes
@@ -12,9 +14,13 @@ export const ARGON2_OPTIONS = {
   parallelism: 1,
 } as const;
 
+/** Hashes at once: one core is left to the event loop (bench/: a sign-in surge starved it on one core). */
+const MAX_CONCURRENT_HASHES = Math.max(1, availableParallelism() - 1);
+
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
   private dummyHash = '';
+  private readonly slots = new ConcurrencyLimit(MAX_CONCURRENT_HASHES);
 
   async onModuleInit(): Promise<void> {
     // Verified against when a username does not exist, so that answer takes as long as a wrong password.
@@ -22,16 +28,16 @@ export class PasswordHasher implements OnModuleInit {
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, ARGON2_OPTIONS);
+    return this.slots.run(() => argon2.hash(password, ARGON2_OPTIONS));
   }
 
   verify(hash: string, password: string): Promise<boolean> {
-    return argon2.verify(hash, password);
+    return this.slots.run(() => argon2.verify(hash, password));
   }
 
   /** Spends the same work as verify() for an account that does not exist; always false. */
   async verifyAgainstNothing(password: string): Promise<false> {
-    await argon2.verify(this.dummyHash, password);
+    await this.verify(this.dummyHash, password);
     return false;
   }
 }

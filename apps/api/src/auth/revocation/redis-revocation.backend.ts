@@ -21,7 +21,11 @@ export class RedisRevocationBackend implements RevocationBackend {
   async publish(event: RevocationEvent): Promise<void> {
     const message = JSON.stringify(event);
     const transaction = this.redis.client.multi();
-    if (event.type === 'token') transaction.zadd(this.deniedKey, event.until, event.jti);
+    if (event.type === 'token') {
+      // Trimmed as it grows: a signed-out token that has expired needs no refusing.
+      transaction.zremrangebyscore(this.deniedKey, '-inf', String(Math.floor(Date.now() / 1000)));
+      transaction.zadd(this.deniedKey, event.until, event.jti);
+    }
     transaction.publish(this.channel, message);
     const results = await transaction.exec();
     const failed = results?.find(([error]) => error !== null);

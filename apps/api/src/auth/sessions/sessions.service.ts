@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REFRESH_TOKEN_PATTERN } from '@authlab/shared';
+import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { RevocationService } from '../revocation/revocation.service.js';
 import { invalidGrant } from './oauth-errors.js';
@@ -29,12 +30,13 @@ const secondsUntil = (iso: string, now: number) => Math.max(0, Math.floor((Date.
 export class SessionsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly sessions: SessionsRepository,
     private readonly revocation: RevocationService,
   ) {}
 
   async start(userId: number): Promise<OpenSession> {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const lifetime = this.config.sessions.refreshTokenTtlSeconds;
     const cutoff = new Date(now - this.config.jwt.accessTokenTtlSeconds * 1000).toISOString();
     await this.sessions.deleteExpired(userId, cutoff);
@@ -62,7 +64,7 @@ export class SessionsService {
     if (!stored) throw invalidGrant('The refresh token is not valid.');
     beforeUse(stored.familyId);
 
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const nowIso = new Date(now).toISOString();
     if (stored.revokedAt !== null) throw invalidGrant('The session of this refresh token has ended; sign in again.');
     if (stored.expiresAt <= nowIso) throw invalidGrant('The session has reached its absolute lifetime; sign in again.');

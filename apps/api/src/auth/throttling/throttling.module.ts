@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../clock/clock.js';
 import { SHARED_REDIS, type SharedRedis } from '../../redis/shared-redis.js';
 import { MemoryThrottleStore } from './memory-throttle.store.js';
 import { RedisThrottleStore } from './redis-throttle.store.js';
@@ -10,9 +11,10 @@ import { THROTTLE_STORE, type ThrottleStore } from './throttle-store.js';
   providers: [
     {
       provide: THROTTLE_STORE,
-      inject: [SHARED_REDIS],
-      useFactory: (redis: SharedRedis | null): ThrottleStore =>
-        redis ? new RedisThrottleStore(redis) : new MemoryThrottleStore(),
+      inject: [SHARED_REDIS, CLOCK],
+      // In memory the windows follow the API's clock (which demo mode can move); in Redis, Redis's own expiry.
+      useFactory: (redis: SharedRedis | null, clock: Clock): ThrottleStore =>
+        redis ? new RedisThrottleStore(redis) : new MemoryThrottleStore(() => clock.nowMs()),
     },
     SignInThrottle,
   ],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { ACCESS_TOKEN_TYPE, type Permission, type UserView } from '@authlab/shared';
+import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { SIGNING_KEYS, type SigningKeys } from './signing-keys.js';
 
@@ -17,6 +18,7 @@ export class AccessTokenService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** A user's token, tied to the session it was issued in and to the user's current token version. */
@@ -34,7 +36,8 @@ export class AccessTokenService {
   private sign(claims: Record<string, unknown>, subject: string, ttlSeconds: number): IssuedAccessToken {
     const { issuer, audience } = this.config.jwt;
     const jti = randomUUID();
-    const accessToken = jwt.sign(claims, this.keys.signingKey, {
+    // iat from the API's clock (which demo mode may move forward); jsonwebtoken derives exp from it.
+    const accessToken = jwt.sign({ ...claims, iat: this.clock.nowSeconds() }, this.keys.signingKey, {
       algorithm: this.keys.algorithm,
       header: { alg: this.keys.algorithm, typ: ACCESS_TOKEN_TYPE, kid: this.keys.kid },
       subject,
