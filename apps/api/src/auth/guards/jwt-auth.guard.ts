@@ -93,7 +93,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
       outcome: 'pass',
       reason: `Valid access token for ${describePrincipal(principal)}.`,
       checks: acceptedTokenChecks(principal, this.expected, this.clock.nowMs() / 1000),
-      detail: { ...sourceDetail(header), alg: this.expected.algorithm, kid: this.expected.kid, subject },
+      detail: { ...sourceDetail(header), alg: this.expected.algorithm, kid: this.expected.kid, subject, caller: principal.kind === 'user' ? 'user' : 'machine client' },
     });
     return true;
   }
