@@ -5,8 +5,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const reports = ['apps', 'packages', 'examples']
-  .flatMap((group) => (existsSync(path.join(root, group)) ? readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)) : []))
+
+/** Every workspace package, from the root package.json ("apps/*" style globs or plain folders). */
+function workspaceDirs() {
+  const { workspaces } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return workspaces.flatMap((pattern) => {
+    if (!pattern.endsWith('/*')) return [path.join(root, pattern)];
+    const parent = path.join(root, pattern.slice(0, -2));
+    return existsSync(parent) ? readdirSync(parent).map((name) => path.join(parent, name)) : [];
+  });
+}
+
+const reports = workspaceDirs()
   .map((dir) => path.join(dir, 'test-results'))
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => path.join(dir, file)));
@@ -29,7 +39,7 @@ function suitesThatFailedToRun(report) {
 }
 
 if (reports.length === 0) {
-  console.error('No test reports found under apps/*/, packages/*/ or examples/*/test-results.');
+  console.error('No test reports found in any workspace package\'s test-results folder.');
   process.exitCode = 1;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -55,8 +55,9 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
   const articles = await fetch(traced.api.origin + PROTECTED, { headers: { authorization: `Bearer ${traced.tokens[0]}` } });
   writeFileSync(articlesJson, await articles.text());
   const secret = hs256.env.JWT_SECRET!;
-  const [bare, studentBuffer, studentKeyObject] = await Promise.all([
+  const [bare, withMiddleware, studentBuffer, studentKeyObject] = await Promise.all([
     startBaseline('express bare', 'express-bare.js', { PUBLIC_JSON_FILE: publicJson, PUBLIC_PATH: PUBLIC_NO_IO }),
+    startBaseline('express + middleware', 'express-middleware.js', { PUBLIC_JSON_FILE: publicJson, PUBLIC_PATH: PUBLIC_NO_IO }),
     startBaseline('express + passport-jwt', 'express-passport.js', { ARTICLES_JSON_FILE: articlesJson, JWT_SECRET: secret, SECRET_FORM: 'buffer' }),
     startBaseline('express + passport-jwt', 'express-passport.js', { ARTICLES_JSON_FILE: articlesJson, JWT_SECRET: secret, SECRET_FORM: 'keyobject' }),
   ]);
@@ -64,6 +65,7 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
   const tracedTokens = rotation('tokens-traced', 'authorization', bearer(traced.tokens));
   const scenarios: Scenario[] = [
     { id: 'express', label: 'Express 5, bare', server: bare, path: PUBLIC_NO_IO, expectedStatus: 200 },
+    { id: 'express-middleware', label: "Express 5 + authlab's middleware", server: withMiddleware, path: PUBLIC_NO_IO, expectedStatus: 200 },
     { id: 'student', label: 'Express 5 + passport-jwt, Buffer secret', server: studentBuffer, path: PROTECTED, rotate: tracedTokens, expectedStatus: 200 },
     { id: 'student-keyobject', label: 'Express 5 + passport-jwt, KeyObject secret', server: studentKeyObject, path: PROTECTED, rotate: tracedTokens, expectedStatus: 200 },
     { id: 'public', label: 'authlab public, tracing off', server: untraced.api, path: PUBLIC_NO_IO, expectedStatus: 200 },
@@ -114,7 +116,7 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
 
   await checkScenarios(scenarios);
   return {
-    servers: [traced.api, untraced.api, es256.api, bare, studentBuffer, studentKeyObject],
+    servers: [traced.api, untraced.api, es256.api, bare, withMiddleware, studentBuffer, studentKeyObject],
     scenarios,
     traced: traced.api,
     notes,

@@ -1,8 +1,9 @@
 /** How long and how often each measurement runs: `--quick` trades precision for time. */
 export interface BenchOptions {
   quick: boolean;
-  /** Skip `turbo run build` (the API and playground must already be built). */
-  build: boolean;
+  /** Run `turbo run build` first. Always in a full run (unless --no-build); in a quick run only
+   * when a build is missing or --build is given, since a cold build alone can take a minute. */
+  build: boolean | 'if-missing';
   /** Interleaved rounds of every throughput scenario; the median of their ratios is reported. */
   rounds: number;
   /** Seconds of load in one measured run (whole seconds: autocannon rounds up). */
@@ -28,10 +29,10 @@ export interface BenchOptions {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const unknown = argv.filter((arg) => !['--quick', '--no-build'].includes(arg));
-  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}. Options: --quick, --no-build.`);
+  const unknown = argv.filter((arg) => !['--quick', '--build', '--no-build'].includes(arg));
+  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}. Options: --quick, --build, --no-build.`);
   const quick = argv.includes('--quick');
-  const build = !argv.includes('--no-build');
+  const build: BenchOptions['build'] = argv.includes('--no-build') ? false : argv.includes('--build') || !quick ? true : 'if-missing';
   const common = { quick, build, connections: 10, tokens: 1000, surgeRate: 200, surgeConnections: 8, memoryFirst: 1000 };
   return quick
     ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryTotal: 10_000, pageLoads: 3 }

@@ -1,11 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --no-build]`: measures the API and the playground beside their
+ * `npm run bench [-- --quick] [--build | --no-build]`: measures the API and the playground beside their
  * alternatives, prints a table, and writes results.json, summary.md and throughput.svg to
  * bench/results (a --quick run writes to bench/results/tmp/quick instead: its figures are rougher
  * and are not meant to replace the committed ones).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +13,7 @@ import { startApiWithTokens, startFixtures, PROTECTED, PUBLIC_WITH_DB } from './
 import { newHmacKey } from './api/tokens.js';
 import { stopLoadClient } from './load/run-load.js';
 import { parseOptions } from './options.js';
-import { PLAYGROUND_DIST, REPO_ROOT, RESULTS_DIR, TMP_DIR } from './paths.js';
+import { API_MAIN, PLAYGROUND_DIST, REPO_ROOT, RESULTS_DIR, TMP_DIR } from './paths.js';
 import { PINNED } from './processes/cores.js';
 import { renderMarkdown, renderText } from './report/render.js';
 import type { BenchResults, Ratio } from './report/results.js';
@@ -36,12 +36,15 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 rmSync(TMP_DIR, { recursive: true, force: true });
 mkdirSync(TMP_DIR, { recursive: true });
 
-if (options.build) {
+const missingBuild = !existsSync(API_MAIN) || !existsSync(path.join(PLAYGROUND_DIST, 'index.html'));
+if (options.build === true || (options.build === 'if-missing' && missingBuild)) {
   log('Building the API and the playground (turbo; cached when unchanged)…');
   execFileSync('npx', ['turbo', 'run', 'build', '--filter=@authlab/api', '--filter=@authlab/playground', '--output-logs=errors-only'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+} else if (options.build === 'if-missing') {
+  log('Using the existing builds of the API and the playground (--build rebuilds them first).');
 }
 
 log(`Starting servers (${PINNED ? 'pinned: server core 0, load generator core 1' : 'not pinned: no taskset or one core'})…`);
@@ -117,6 +120,8 @@ function computeRatios(scenarios: ScenarioResult[]): Ratio[] {
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
   const pairs: Array<[id: string, label: string, numerator: string, denominator: string]> = [
     ['public-vs-express', 'authlab public (no I/O, tracing off) / bare Express', 'public', 'express'],
+    ['middleware-vs-express', "Express + authlab's middleware / bare Express", 'express-middleware', 'express'],
+    ['public-vs-middleware', "authlab public (tracing off) / Express + authlab's middleware", 'public', 'express-middleware'],
     ['protected-vs-public', 'authlab protected HS256 / authlab public (both tracing on)', 'protected', 'public-db'],
     ['invalid-vs-valid', 'invalid-token 401 / valid protected', 'invalid', 'protected'],
     ['tracing-on-vs-off', 'protected, tracing on / tracing off', 'protected', 'protected-untraced'],

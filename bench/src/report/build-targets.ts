@@ -12,11 +12,11 @@ export function buildTargets({ throughput, login, surge, memory, playground }: M
     return kind === 'rps' ? target(id, label, found.rps, 'at least', goal, '×') : target(`${id}-p99`, label, found.p99, 'at most', goal, '×');
   };
   return [
-    fromRatio('public-vs-express', 'Nest public req/s vs bare Express', 0.85),
-    fromRatio('protected-vs-public', 'Protected HS256 req/s vs public', 0.9),
-    fromRatio('protected-vs-public', 'Protected HS256 p99 vs public', 1.15, 'p99'),
+    fromRatio('public-vs-express', 'Nest public (meta/routes, tracing off) req/s vs bare Express', 0.85),
+    fromRatio('protected-vs-public', 'Protected HS256 (articles) req/s vs public (health)', 0.9),
+    fromRatio('protected-vs-public', 'Protected HS256 (articles) p99 vs public (health)', 1.15, 'p99'),
     fromRatio('invalid-vs-valid', 'Invalid-token 401 req/s vs valid protected', 0.9),
-    fromRatio('tracing-on-vs-off', 'Tracing on req/s vs off', 0.9),
+    fromRatio('tracing-on-vs-off', 'Tracing on req/s vs off (protected route)', 0.9),
     target('surge-p99', 'Public p99 during sign-in surge vs idle', surge.surgeP99 / surge.idleP99, 'at most', 2, '×'),
     target('surge-eld', 'Event-loop delay p99 during surge', surge.eventLoopDelayP99, 'at most', 10, 'ms'),
     target('login', 'Login p50 vs bare argon2id', login.loginP50 / login.kdfP50, 'at most', 1.15, '×'),

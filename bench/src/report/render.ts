@@ -45,6 +45,7 @@ export function figuresTable(results: BenchResults): string {
     [`Public ${surge.publicPath} p99 at ${surge.rate} req/s, idle`, `${ms(surge.idleP99)} ms`],
     [`… during a sign-in surge (${surge.signInConnections} connections, ${surge.signInsPerSecond.toFixed(1)} sign-ins/s)`, `${ms(surge.surgeP99)} ms`],
     ['Event-loop delay p99 during the surge', `${ms(surge.eventLoopDelayP99)} ms`],
+    ['Event-loop delay p99 while idle (the machine\'s own noise)', `${ms(surge.idleEventLoopDelayP99)} ms`],
     [`RSS after ${memory.requestsFirst.toLocaleString('en-US')} traced requests`, MB(memory.rssFirst)],
     [`RSS after ${memory.requestsTotal.toLocaleString('en-US')} traced requests`, MB(memory.rssTotal)],
     [`Heap used after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`, `${MB(memory.heapUsedFirst)} / ${MB(memory.heapUsedTotal)}`],

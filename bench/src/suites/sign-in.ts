@@ -67,7 +67,9 @@ export interface SurgeResult {
   surge: SurgePhase[];
   idleP99: number;
   surgeP99: number;
+  /** During the surge; the idle figure shows what the machine's own noise is. */
   eventLoopDelayP99: number;
+  idleEventLoopDelayP99: number;
   signInsPerSecond: number;
 }
 
@@ -108,6 +110,7 @@ export async function measureSurge(api: ServerProcess, publicPath: string, optio
     idleP99: median(idle.map((phase) => phase.publicRoute.latency.p99)),
     surgeP99: median(surge.map((phase) => phase.publicRoute.latency.p99)),
     eventLoopDelayP99: Math.max(...surge.map((phase) => phase.eventLoopDelayP99)),
+    idleEventLoopDelayP99: Math.max(...idle.map((phase) => phase.eventLoopDelayP99)),
     signInsPerSecond: median(surge.map((phase) => phase.signIns!.rps)),
   };
 }

@@ -1,6 +1,7 @@
 import type { TraceCheck } from '@authlab/shared';
 import { FORBIDDEN_JOSE_HEADER_FIELDS } from '@authlab/shared';
 import type { Principal } from '../authenticated-user.js';
+import { decodeJoseSegment } from './jose-segment.js';
 import type { TokenRejection } from './token-rejection.js';
 
 /** What a token is checked against; all of it is pinned by configuration. */
@@ -19,15 +20,6 @@ export function formatDuration(totalSeconds: number): string {
   return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
 }
 
-function decodeSegment(segment: string | undefined): Record<string, unknown> | undefined {
-  if (!segment) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const show = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value));
 
@@ -64,8 +56,8 @@ export function rejectedTokenChecks(
   nowSeconds: number,
 ): TraceCheck[] {
   const [headerSegment, payloadSegment, signature] = rawToken.split('.');
-  const header = decodeSegment(headerSegment);
-  const payload = decodeSegment(payloadSegment);
+  const header = decodeJoseSegment(headerSegment);
+  const payload = decodeJoseSegment(payloadSegment);
   if (!header || !payload || signature === undefined) {
     return [{ name: 'format', ok: false, text: 'not three base64url parts with a JSON header and payload' }];
   }

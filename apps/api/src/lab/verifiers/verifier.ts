@@ -19,12 +19,3 @@ export interface LabKeys {
 
 export type Verifier = (token: string, keys: LabKeys) => Verdict;
 
-export function decodePart(segment: string | undefined): Record<string, unknown> | undefined {
-  if (!segment) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}

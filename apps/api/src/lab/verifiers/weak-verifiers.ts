@@ -1,6 +1,7 @@
 import { createHmac, createPublicKey, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { decodePart, type LabKeys, type Verdict, type Verifier } from './verifier.js';
+import { decodeJoseSegment } from '../../auth/tokens/jose-segment.js';
+import type { LabKeys, Verdict, Verifier } from './verifier.js';
 
 /*
  * DELIBERATELY BROKEN VERIFIERS. Each one repeats a real mistake, so the lab can show the same
@@ -19,8 +20,8 @@ function refused(reason: string): Verdict {
 /** Mistake: trusting the header's `alg`, including "none" (no signature at all). */
 export const trustsAlgNone: Verifier = (token, keys) => {
   const [headerPart, payloadPart] = token.split('.');
-  const header = decodePart(headerPart);
-  const claims = decodePart(payloadPart);
+  const header = decodeJoseSegment(headerPart);
+  const claims = decodeJoseSegment(payloadPart);
   if (!header || !claims) return refused('Not a JWT.');
   if (typeof header.alg === 'string' && header.alg.toLowerCase() === 'none') {
     return accepted(claims, 'alg is "none", so this verifier skipped the signature check.');
@@ -57,7 +58,7 @@ const ATTACKER_JWKS_PATH = '/api/lab/attacker/jwks.json';
 
 /** Mistake: loading the verification key from the URL in the token's own `jku` header. */
 export const trustsJku: Verifier = (token, keys) => {
-  const header = decodePart(token.split('.')[0]);
+  const header = decodeJoseSegment(token.split('.')[0]);
   if (!header) return refused('Not a JWT.');
   if (typeof header.jku !== 'string') return refused('No jku header; this verifier only knows how to fetch keys.');
   let url: URL;
@@ -83,8 +84,8 @@ export const trustsJku: Verifier = (token, keys) => {
  */
 export const algorithmConfusion: Verifier = (token, keys) => {
   const [headerPart, payloadPart, signature = ''] = token.split('.');
-  const header = decodePart(headerPart);
-  const claims = decodePart(payloadPart);
+  const header = decodeJoseSegment(headerPart);
+  const claims = decodeJoseSegment(payloadPart);
   if (!header || !claims) return refused('Not a JWT.');
   if (header.alg === 'HS256') {
     const expected = createHmac('sha256', keys.issuer.publicPem).update(`${headerPart}.${payloadPart}`).digest();
@@ -110,8 +111,8 @@ function keyForKid(kid: unknown, keys: LabKeys): Buffer {
 /** Mistake: choosing the key by `kid` without refusing unknown ids. */
 export const kidPathLookup: Verifier = (token, keys) => {
   const [headerPart, payloadPart, signature = ''] = token.split('.');
-  const header = decodePart(headerPart);
-  const claims = decodePart(payloadPart);
+  const header = decodeJoseSegment(headerPart);
+  const claims = decodeJoseSegment(payloadPart);
   if (!header || !claims) return refused('Not a JWT.');
   if (header.alg !== 'HS256') return refused('This verifier only knows HS256.');
   const key = keyForKid(header.kid, keys);
