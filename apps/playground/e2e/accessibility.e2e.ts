@@ -19,6 +19,8 @@ const VIEWS = [
   { name: 'Lifecycle', ready: 'Request lifecycle' },
   { name: 'Cookies', ready: 'Explain a Set-Cookie header' },
   { name: 'RBAC matrix', ready: 'RBAC matrix' },
+  { name: 'Lessons', ready: 'Lessons' },
+  { name: 'Presenter', ready: 'Presenter view' },
 ] as const;
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colorScheme) => {
@@ -33,6 +35,14 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colo
       const violations = await seriousAxeViolations(page);
       if (violations.length > 0) found[view.name] = violations;
     }
+    // A lesson beside its tools, with a hint and the solution open.
+    await openView(page, 'Lessons');
+    await page.getByRole('link', { name: /Anatomy of a JWT/ }).click();
+    await page.getByText('Watching your requests: steps tick as you go.').waitFor();
+    await page.getByRole('button', { name: 'Show a hint' }).first().click();
+    await page.getByRole('button', { name: 'Show the solution' }).first().click();
+    const runner = await seriousAxeViolations(page);
+    if (runner.length > 0) found['Lesson runner'] = runner;
     expect(found).toEqual({});
     await context.close();
   });

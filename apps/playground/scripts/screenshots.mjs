@@ -2,6 +2,7 @@
 // Usage: npm run screenshots --workspace @authlab/playground (the API must be built: npm run build).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, E2E_JWT_SECRET, playgroundDir, startApi } from '../e2e/support/api-process.mjs';
@@ -14,7 +15,8 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: CH
 const problems = [];
 
 async function newPage(colorScheme = 'light') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, deviceScaleFactor: 1 });
+  // Reduced motion: no button is caught halfway through its hover transition.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -33,6 +35,44 @@ async function signIn(page, username, delivery = 'Bearer token') {
 
 async function view(page, name) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }).click();
+}
+
+/** Tokens of a demo user, straight from the API (for the class's requests below). */
+async function tokenOf(username) {
+  const response = await globalThis.fetch(`${api.origin}/api/auth/signin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: `${username}-demo-password` }),
+  });
+  return (await response.json()).accessToken;
+}
+
+/** A token with one claim changed and its signature kept, as a learner's token editor makes. */
+function tampered(token, claims) {
+  const [header, payload, signature] = token.split('.');
+  const changed = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ...claims };
+  return `${header}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`;
+}
+
+/** What a class of learners sends in ten minutes: mostly right, often wrong in the usual ways. */
+async function makeClassRequests({ expiredToken } = {}) {
+  const call = (path, init = {}) => globalThis.fetch(`${api.origin}${path}`, init).then((response) => response.arrayBuffer());
+  const bearer = (token) => ({ headers: { Authorization: `Bearer ${token}` } });
+  if (expiredToken) {
+    for (let index = 0; index < 6; index += 1) await call('/api/articles', bearer(expiredToken));
+    return;
+  }
+  const writer = await tokenOf('writer');
+  const user = await tokenOf('user');
+  const rounds = [
+    [9, () => call('/api/articles', bearer(tampered(user, { aud: 'another-api' })))],
+    [6, () => call('/api/articles')],
+    [5, () => call('/api/articles/2', { method: 'DELETE', ...bearer(writer) })],
+    [4, () => call('/api/users', bearer(tampered(user, { role: 'admin' })))],
+    [3, () => call('/api/auth/signup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username": ' })],
+    [12, () => call('/api/articles', bearer(writer))],
+  ];
+  for (const [times, send] of rounds) for (let index = 0; index < times; index += 1) await send();
 }
 
 async function shoot(page, file, locator) {
@@ -100,6 +140,49 @@ try {
   await page.getByRole('button', { name: 'Send DELETE /api/articles/:id as editor' }).click();
   await page.getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' }).waitFor();
   await shoot(page, 'rbac-matrix.png', page.locator('#view'));
+  await page.context().close();
+
+  // Lesson runner: lesson 1 half done, a hint revealed, the request builder beside the text.
+  page = await newPage();
+  await page.goto(`${api.origin}/#/lessons/bearer-tokens`);
+  await page.getByText('Watching your requests: steps tick as you go.').waitFor();
+  await page.getByLabel('Send as').selectOption({ label: 'nobody (no token)' });
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByRole('region', { name: 'Lifecycle of GET /api/articles' }).waitFor();
+  await signIn(page, 'user');
+  await page.getByText('2 of 3 steps done').waitFor();
+  const third = page.getByRole('list', { name: 'Steps' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Knock again, with the token' }) });
+  await third.getByRole('button', { name: 'Show a hint' }).click();
+  await third.getByRole('button', { name: 'Show hint 2 of 2' }).click();
+  await shoot(page, 'lesson-runner.png', page.locator('#view'));
+
+  // The lesson list, with that progress.
+  await view(page, 'Lessons');
+  await page.getByRole('list', { name: 'Lessons, in order' }).waitFor();
+  await shoot(page, 'lessons.png', page.locator('#view'));
+  await page.context().close();
+
+  // Presenter view: the class's failures grouped, the clock fast-forwarded, the demo data reset.
+  page = await newPage();
+  await signIn(page, 'admin');
+  await view(page, 'Presenter');
+  await page.getByText(/^\d+ requests?, \d+ refused or failed$/).waitFor();
+  // As at the start of an activity: count from now.
+  await page.getByRole('button', { name: 'Start counting again' }).click();
+  await makeClassRequests();
+  // Issued before the fast-forward: it will have expired by the API's clock.
+  const soonExpired = await tokenOf('writer');
+  await page.getByText('9 requests: audience mismatch', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Fast-forward 15 minutes' }).click();
+  await page.getByText('15 min ahead', { exact: true }).waitFor();
+  // An expired token sent after the fast-forward: the class sees expiry happen.
+  await makeClassRequests({ expiredToken: soonExpired });
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.getByText(/^Reset demo data: 200/).waitFor();
+  await page.getByText(/requests: expired token$/).waitFor();
+  await shoot(page, 'presenter.png');
+  await page.getByRole('button', { name: 'Reset clock' }).click();
+  await page.getByText('Real time', { exact: true }).waitFor();
   await page.context().close();
 
   // The whole page in the dark theme, at projector text size.

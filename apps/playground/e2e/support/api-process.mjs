@@ -33,8 +33,9 @@ async function buildPlayground(outDir) {
 }
 
 /**
- * Starts the API on a free loopback port with demo users, tracing on, SQLite in a temporary
- * folder, and the playground served from the same origin. Resolves once it listens.
+ * Starts the API on a free loopback port with demo users and the lab (the lessons use both, and
+ * the simulated clock moves only then), tracing on, SQLite in a temporary folder, and the
+ * playground served from the same origin. Resolves once it listens.
  */
 export async function startApi({ log = false } = {}) {
   ensureApiBuilt();
@@ -44,7 +45,7 @@ export async function startApi({ log = false } = {}) {
 
   // A clean environment: no database or Redis URL from the caller leaks into the test API.
   const { DATABASE_URL: _db, REDIS_URL: _redis, PLAYGROUND_DIR: _pg, ...environment } = process.env;
-  const child = spawn(process.execPath, [apiMain, '--demo'], {
+  const child = spawn(process.execPath, [apiMain, '--demo', '--lab'], {
     cwd: apiDir,
     env: {
       ...environment,

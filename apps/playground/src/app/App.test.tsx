@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '@authlab/shared';
+import { sessionStore } from '../lib/session-store';
 import { createFakeApi, type FakeApiOptions } from '../test/fake-api';
 import { App } from './App';
 
@@ -38,6 +39,8 @@ describe('the playground page', () => {
       'Lifecycle',
       'Cookies',
       'RBAC matrix',
+      'Lessons',
+      'Presenter',
     ]);
     expect(within(views).getByRole('link', { name: 'Token inspector' }).getAttribute('aria-current')).toBe('page');
   });
@@ -117,5 +120,40 @@ describe('the playground page', () => {
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(document.documentElement.dataset.textSize).toBe('large');
     expect(JSON.parse(localStorage.getItem('authlab.preferences') ?? '{}')).toEqual({ theme: 'dark', textSize: 'large' });
+  });
+
+  it('shows the API clock’s offset in the shell while it runs ahead, and nothing in real time', async () => {
+    renderWithApi({ clockOffsetSeconds: 900 });
+    expect((await screen.findByText(/The API’s clock is 15 min ahead/)).closest('[role="status"]')).not.toBeNull();
+  });
+
+  it('opens a lesson beside the tools from #/lessons/<id>, and the presenter view from #/presenter', async () => {
+    renderWithApi();
+
+    window.location.hash = '#/lessons/bearer-tokens';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    const title = await screen.findByRole('heading', { level: 2, name: /bearer token is used/ });
+    const lesson = title.closest('article')!;
+    expect(within(lesson).getByRole('list', { name: 'Steps' })).toBeDefined();
+    const tools = screen.getByRole('region', { name: 'Tools' });
+    fireEvent.click(within(tools).getByRole('button', { name: 'RBAC matrix' }));
+    expect(await within(tools).findByRole('heading', { name: 'RBAC matrix' })).toBeDefined();
+    expect(within(tools).getByRole('button', { name: 'RBAC matrix' }).getAttribute('aria-pressed')).toBe('true');
+
+    window.location.hash = '#/presenter';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Presenter view' })).toBeDefined();
+  });
+
+  it('shows a session taken from an API answer (a sign-up) as signed in, and signs it out', async () => {
+    renderWithApi();
+    const token = (await import('../test/fake-api')).fakeAccessToken({ sub: '9', role: 'user' });
+
+    act(() => sessionStore.set({ username: 'ada', role: 'user', delivery: 'bearer', accessToken: token, expiresIn: 900 }));
+
+    expect(screen.getByText(/^Signed in as ada \(role user\)/)).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(sessionStore.get()).toBeNull();
+    expect(screen.getByText('Not signed in.')).toBeDefined();
   });
 });

@@ -1,11 +1,14 @@
 import { Suspense, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { ClockOffsetNotice } from '../components/ClockOffsetNotice';
 import { HealthStatus } from '../features/health/components/HealthStatus';
 import { MeView } from '../features/me/components/MeView';
+import { useCurrentToken } from '../lib/current-token';
 import { hrefFor, type HashRoute, type ViewName } from '../lib/hash-route';
 import type { PlaygroundSession } from '../lib/session-store';
+import { LessonTools } from './LessonTools';
 import { createQueryClient } from './query-client';
-import { CookieView, LifecycleView, RbacMatrix, RequestBuilder, TokenEditor, TokenInspector } from './views';
+import { CookieView, LessonsView, LifecycleView, PresenterView, RbacMatrix, RequestBuilder, TokenEditor, TokenInspector } from './views';
 
 const NAV: ReadonlyArray<{ view: ViewName; label: string }> = [
   { view: 'inspector', label: 'Token inspector' },
@@ -14,6 +17,8 @@ const NAV: ReadonlyArray<{ view: ViewName; label: string }> = [
   { view: 'lifecycle', label: 'Lifecycle' },
   { view: 'cookies', label: 'Cookies' },
   { view: 'rbac', label: 'RBAC matrix' },
+  { view: 'lessons', label: 'Lessons' },
+  { view: 'presenter', label: 'Presenter' },
 ];
 
 interface WorkspaceProps {
@@ -22,19 +27,31 @@ interface WorkspaceProps {
 }
 
 function CurrentView({ session, route }: WorkspaceProps) {
+  const currentToken = useCurrentToken();
   switch (route.view) {
     case 'inspector':
-      return <TokenInspector session={session} />;
+      return <TokenInspector session={session} currentToken={currentToken} />;
     case 'editor':
-      return <TokenEditor session={session} />;
+      return <TokenEditor session={session} currentToken={currentToken} />;
     case 'request':
-      return <RequestBuilder session={session} />;
+      return <RequestBuilder session={session} currentToken={currentToken} />;
     case 'lifecycle':
       return <LifecycleView session={session} {...(route.param ? { selectedId: route.param } : {})} />;
     case 'cookies':
       return <CookieView session={session} />;
     case 'rbac':
       return <RbacMatrix />;
+    case 'lessons':
+      return (
+        <LessonsView
+          lessonId={route.param}
+          currentToken={currentToken}
+          cookieMode={session?.delivery === 'cookie'}
+          tools={<LessonTools session={session} currentToken={currentToken} />}
+        />
+      );
+    case 'presenter':
+      return <PresenterView session={session} />;
   }
 }
 
@@ -47,6 +64,7 @@ export function Workspace({ session, route }: WorkspaceProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <HealthStatus />
+      <ClockOffsetNotice />
       {session && <MeView session={session} />}
       <nav aria-label="Views" className="view-nav">
         <ul>

@@ -7,3 +7,5 @@ export const RequestBuilder = lazy(() => import('../features/request-builder/com
 export const LifecycleView = lazy(() => import('../features/lifecycle/components/LifecycleView').then((module) => ({ default: module.LifecycleView })));
 export const CookieView = lazy(() => import('../features/cookies/components/CookieView').then((module) => ({ default: module.CookieView })));
 export const RbacMatrix = lazy(() => import('../features/rbac-matrix/components/RbacMatrix').then((module) => ({ default: module.RbacMatrix })));
+export const LessonsView = lazy(() => import('../features/lessons/components/LessonsView').then((module) => ({ default: module.LessonsView })));
+export const PresenterView = lazy(() => import('../features/presenter/components/PresenterView').then((module) => ({ default: module.PresenterView })));

@@ -8,6 +8,12 @@ interface ResponseViewProps {
   label: string;
 }
 
+/** Top-level string fields with line breaks (a PEM key): JSON shows them as \n, a learner needs the text. */
+function multilineFields(body: unknown): Array<[string, string]> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  return Object.entries(body as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].includes('\n'));
+}
+
 /** A response as it arrived: status, the headers a page may read, and the body. */
 export function ResponseView({ response, label }: ResponseViewProps) {
   const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body, null, 2);
@@ -42,6 +48,16 @@ export function ResponseView({ response, label }: ResponseViewProps) {
       <pre className="json-block" aria-label="Response body">
         <code>{body === undefined ? '(empty)' : body}</code>
       </pre>
+      {multilineFields(response.body).map(([name, value]) => (
+        <div key={name}>
+          <h4 className="response-body-title">
+            <span className="mono">{name}</span> as text
+          </h4>
+          <pre className="json-block" aria-label={`${name} as text`}>
+            <code>{value}</code>
+          </pre>
+        </div>
+      ))}
     </section>
   );
 }

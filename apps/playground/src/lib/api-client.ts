@@ -30,6 +30,10 @@ export interface ApiRequestOptions {
   method?: HttpMethod;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent exactly as typed, with whatever Content-Type `headers` gives (or none): broken bodies are lessons too. */
+  rawBody?: string;
+  /** false: leave out the double-submit CSRF header, as a forged cross-site request would. */
+  csrf?: boolean;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   /** Extra request headers (query strings go in the path). */
@@ -83,7 +87,7 @@ export function requestHeaders(options: ApiRequestOptions): Headers {
   if (options.token !== undefined) headers.set('Authorization', `Bearer ${options.token}`);
   // A cookie-authenticated change needs the double-submit CSRF header; harmless otherwise.
   const method = options.method ?? 'GET';
-  if (method !== 'GET' && options.token === undefined) {
+  if (method !== 'GET' && options.token === undefined && options.csrf !== false) {
     const csrf = csrfHeaderFor();
     if (csrf) headers.set(csrf.name, csrf.value);
   }
@@ -91,12 +95,19 @@ export function requestHeaders(options: ApiRequestOptions): Headers {
   return headers;
 }
 
+/** A raw body as typed; as bytes when no Content-Type is given, since fetch labels a string text/plain by itself. */
+function rawBodyOf(options: ApiRequestOptions): BodyInit | undefined {
+  if (options.rawBody === undefined) return undefined;
+  const typed = Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'content-type');
+  return typed ? options.rawBody : new TextEncoder().encode(options.rawBody);
+}
+
 async function send(path: string, options: ApiRequestOptions): Promise<Response> {
   try {
     return await fetch(path, {
       method: options.method ?? 'GET',
       headers: requestHeaders(options),
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: rawBodyOf(options) ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       // Same origin: the browser sends the API's cookies (cookie mode) and nothing else.
       credentials: 'same-origin',
       signal: options.signal ?? null,

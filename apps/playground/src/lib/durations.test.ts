@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatMs, formatSpan } from './durations';
+import { formatCountdown, formatMs, formatOffset, formatSpan } from './durations';
 
 describe('durations', () => {
   it('counts down as m:ss under an hour and h mm above', () => {
@@ -20,5 +20,13 @@ describe('durations', () => {
     expect(formatMs(0.4213)).toBe('0.42 ms');
     expect(formatMs(12.34)).toBe('12.3 ms');
     expect(formatMs(1200)).toBe('1.20 s');
+  });
+
+  it('says how far the simulated clock runs ahead, exactly', () => {
+    expect(formatOffset(0)).toBe('0 s');
+    expect(formatOffset(45)).toBe('45 s');
+    expect(formatOffset(900)).toBe('15 min');
+    expect(formatOffset(5400)).toBe('1 h 30 min');
+    expect(formatOffset(2 * 86_400 + 3600)).toBe('2 days 1 h');
   });
 });

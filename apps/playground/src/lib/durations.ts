@@ -24,3 +24,19 @@ export function formatMs(ms: number): string {
   if (ms < 1000) return `${ms.toFixed(1)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
 }
+
+/** An exact offset, for the simulated clock: "45 s", "15 min", "1 h 30 min", "2 days 1 h". */
+export function formatOffset(totalSeconds: number): string {
+  const seconds = Math.round(Math.abs(totalSeconds));
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  const parts = [
+    days > 0 ? `${days} ${days === 1 ? 'day' : 'days'}` : '',
+    hours > 0 ? `${hours} h` : '',
+    minutes > 0 ? `${minutes} min` : '',
+    rest > 0 && days === 0 && hours === 0 ? `${rest} s` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : '0 s';
+}

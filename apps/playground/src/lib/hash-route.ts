@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
-export const VIEWS = ['inspector', 'editor', 'request', 'lifecycle', 'cookies', 'rbac'] as const;
+export const VIEWS = ['inspector', 'editor', 'request', 'lifecycle', 'cookies', 'rbac', 'lessons', 'presenter'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface HashRoute {
   view: ViewName;
-  /** The rest of the path, e.g. a trace id in #/lifecycle/<id>. */
+  /** The rest of the path, e.g. a trace id in #/lifecycle/<id> or a lesson id in #/lessons/<id>. */
   param?: string;
 }
 

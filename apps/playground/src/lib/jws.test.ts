@@ -53,6 +53,15 @@ describe('verifyJws with an HMAC secret', () => {
 });
 
 describe('verifyJws with public keys', () => {
+  it('signs with an empty key, as a verifier that read an empty file would (kid injection)', async () => {
+    const token = await signHmacJws({ alg: 'HS256', typ: 'at+jwt', kid: '../../../../dev/null' }, { role: 'admin' }, '', 'utf8', { emptyKey: true });
+    const [header = '', payload = '', signature = ''] = token.split('.');
+    // HMAC-SHA256 with a zero-length key over the signing input, from Node's own crypto.
+    const { createHmac } = await import('node:crypto');
+    expect(signature).toBe(createHmac('sha256', Buffer.alloc(0)).update(`${header}.${payload}`).digest('base64url'));
+    await expect(signHmacJws({ alg: 'HS256' }, {}, '', 'utf8')).rejects.toThrow();
+  });
+
   it('verifies ES256 with the PEM public key and with the JWK, and not with another key', async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
     const other = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);

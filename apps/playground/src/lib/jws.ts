@@ -174,17 +174,27 @@ export async function verifyJws(token: string, key: VerificationKey): Promise<Ve
   }
 }
 
-/** Signs header and payload with an HMAC secret and returns the compact token. */
+const HMAC_BLOCK_BYTES: Readonly<Record<string, number>> = { 'SHA-256': 64, 'SHA-384': 128, 'SHA-512': 128 };
+
+/**
+ * Signs header and payload with an HMAC secret and returns the compact token. `emptyKey` signs
+ * with a zero-length key, as a verifier that read an empty file would (the kid-injection attack).
+ */
 export async function signHmacJws(
   header: Record<string, unknown>,
   payload: Record<string, unknown>,
   secret: string,
   encoding: SecretEncoding,
+  { emptyKey = false }: { emptyKey?: boolean } = {},
 ): Promise<string> {
   const alg = header.alg;
   const info = algorithmOf(alg);
   if (!info || info.family !== 'HMAC') throw new Error('Re-signing here uses HS256, HS384 or HS512.');
-  const key = await importKey({ kind: 'secret', secret, encoding }, info, String(alg), 'sign');
+  // WebCrypto refuses a zero-length key; HMAC pads short keys with zero bytes to one block (RFC 2104 §2),
+  // so a block of zeros gives the very same signature as an empty key.
+  const key = emptyKey
+    ? await crypto.subtle.importKey('raw', new Uint8Array(HMAC_BLOCK_BYTES[info.hash!]!), importParams(info), false, ['sign'])
+    : await importKey({ kind: 'secret', secret, encoding }, info, String(alg), 'sign');
   const signingInput = `${textToBase64url(JSON.stringify(header))}.${textToBase64url(JSON.stringify(payload))}`;
   const signature = await crypto.subtle.sign({ name: 'HMAC' }, key, new TextEncoder().encode(signingInput));
   return `${signingInput}.${bytesToBase64url(new Uint8Array(signature))}`;

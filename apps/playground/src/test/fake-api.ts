@@ -10,9 +10,11 @@ import {
   type TokenResponse,
   type Trace,
   type TraceEvent,
+  type TraceOwner,
   type UserProfile,
 } from '@authlab/shared';
 import { signHmacJws } from '../lib/jws';
+import { PLAYGROUND_SESSION_HEADER, playgroundSessionId } from '../lib/playground-session';
 
 /** base64url without padding (RFC 7515 §2), from UTF-8 text. */
 export function base64url(text: string): string {
@@ -82,6 +84,10 @@ function event(step: string, kind: TraceEvent['kind'], outcome: TraceEvent['outc
 
 export interface FakeApiOptions {
   wrongPasswords?: boolean;
+  /** Answer GET /api/lab with two exercises, as an API started with --lab does. */
+  withLab?: boolean;
+  /** How far the simulated clock starts ahead, in seconds. */
+  clockOffsetSeconds?: number;
   /** Answer 404 to /api/traces*, /api/meta/routes and cookie mode, as an API without them would. */
   withoutTracing?: boolean;
 }
@@ -96,12 +102,15 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   const traces: Trace[] = [];
   let counter = 0;
   let cookieAccount: Account | undefined;
+  let clockOffsetSeconds = options.clockOffsetSeconds ?? 0;
   const streams: ReadableStreamDefaultController<Uint8Array>[] = [];
+  /** Who made the request being answered: its traces belong to that playground session. */
+  let requestOwner: TraceOwner = {};
 
-  function record(trace: Omit<Trace, 'id' | 'startedAt' | 'durationMs' | 'owner'>): string {
+  function record(trace: Omit<Trace, 'id' | 'startedAt' | 'durationMs' | 'owner'>, owner: TraceOwner = requestOwner): string {
     counter += 1;
     const id = counter === 1 ? TRACE_ID : `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
-    const full: Trace = { id, startedAt: '2025-11-27T18:40:00.000Z', durationMs: 1.5, owner: {}, ...trace };
+    const full: Trace = { id, startedAt: '2025-11-27T18:40:00.000Z', durationMs: 1.5, owner, ...trace };
     traces.unshift(full);
     for (const stream of streams) stream.enqueue(new TextEncoder().encode(`event: trace\ndata: ${JSON.stringify(full)}\n\n`));
     return id;
@@ -166,6 +175,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     const path = url.pathname;
     const method = init.method ?? 'GET';
     const headers = new Headers(init.headers);
+    const session = headers.get(PLAYGROUND_SESSION_HEADER);
+    requestOwner = session ? { session } : {};
 
     if (method === 'GET' && path === '/api/health') {
       return respond(200, { status: 'ok', database: 'sqlite', uptimeSeconds: 42 } satisfies HealthResponse, TRACE_ID);
@@ -236,6 +247,22 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 
     if (path === '/api/meta/routes') return respond(200, { routes: FAKE_ROUTES }, TRACE_ID);
 
+    if (method === 'GET' && path === '/api/clock') {
+      return respond(200, { now: new Date(Date.now() + clockOffsetSeconds * 1000).toISOString(), offsetSeconds: clockOffsetSeconds, adjustable: true }, TRACE_ID);
+    }
+    if (method === 'POST' && (path === '/api/clock/advance' || path === '/api/clock/reset' || path === '/api/demo/reset')) {
+      const auth = authenticate(method, path, headers, { roles: ['admin'] });
+      if ('response' in auth) return auth.response;
+      if (path === '/api/demo/reset') return respond(200, { users: 4, articles: 3 }, passTrace(method, path, auth.account, 200));
+      clockOffsetSeconds = path === '/api/clock/reset' ? 0 : clockOffsetSeconds + (JSON.parse(init.body as string) as { seconds: number }).seconds;
+      const body = { now: new Date(Date.now() + clockOffsetSeconds * 1000).toISOString(), offsetSeconds: clockOffsetSeconds, adjustable: true };
+      return respond(200, body, passTrace(method, path, auth.account, 200));
+    }
+    if (method === 'GET' && path === '/api/lab') {
+      if (!options.withLab) return respond(404, errorBody(404, 'Not Found', 'Cannot GET /api/lab'), TRACE_ID);
+      return respond(200, [{ id: 'alg-none', title: 'alg: none' }, { id: 'weak-secret', title: 'A guessable HMAC secret' }], TRACE_ID);
+    }
+
     if (path === '/api/traces/stream') {
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -261,9 +288,12 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     return respond(404, errorBody(404, 'Not Found', `No route ${method} ${path}.`), TRACE_ID);
   });
 
-  /** Sends a trace down every open live stream, as the API does when a request finishes. */
-  function pushTrace(trace: Omit<Trace, 'id' | 'startedAt' | 'durationMs' | 'owner'>): string {
-    return record(trace);
+  /**
+   * Sends a trace down every open live stream, as the API does when a request finishes. By
+   * default the request was this browser's; pass another owner for a classmate's.
+   */
+  function pushTrace(trace: Omit<Trace, 'id' | 'startedAt' | 'durationMs' | 'owner'>, owner: TraceOwner = { session: playgroundSessionId() }): string {
+    return record(trace, owner);
   }
 
   return { fetch, traceId: TRACE_ID, traces, pushTrace };

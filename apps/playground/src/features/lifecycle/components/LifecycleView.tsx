@@ -8,7 +8,7 @@ import { formatMs } from '../../../lib/durations';
 import { hrefFor } from '../../../lib/hash-route';
 import type { PlaygroundSession } from '../../../lib/session-store';
 import { useRecentTraces } from '../api/get-recent-traces';
-import { useTraceStream, type StreamStatus } from '../hooks/use-trace-stream';
+import { useRecentTraceStream, type StreamStatus } from '../hooks/use-recent-trace-stream';
 
 const STREAM_TEXT: Readonly<Record<StreamStatus, string>> = {
   connecting: 'Connecting to the live stream…',
@@ -29,7 +29,7 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
   // The session header alone shows this browser's requests; a live admin token shows everyone's.
   const token = session?.accessToken && isUnexpired(session.accessToken) ? session.accessToken : undefined;
   const recent = useRecentTraces(token);
-  const stream = useTraceStream(token);
+  const stream = useRecentTraceStream(token);
   const traces = recent.data ?? [];
   const selected = selectedId ? traces.find((trace) => trace.id === selectedId) : traces[0];
 

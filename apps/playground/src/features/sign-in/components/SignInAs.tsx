@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { DEMO_USERS } from '@authlab/shared';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import type { PlaygroundSession, TokenDelivery } from '../../../lib/session-store';
+import { useSession, type PlaygroundSession, type TokenDelivery } from '../../../lib/session-store';
 import { signOut } from '../api/sign-out';
 import { useSignIn, type SignInState } from '../hooks/use-sign-in';
 
@@ -10,20 +10,14 @@ interface SignInAsProps {
   onSessionChange: (session: PlaygroundSession | null) => void;
 }
 
-function statusText(state: SignInState): string {
-  switch (state.status) {
-    case 'idle':
-      return 'Not signed in.';
-    case 'pending':
-      return `Signing in as ${state.username}…`;
-    case 'success': {
-      const { username, role, delivery, expiresIn } = state.session;
-      const where = delivery === 'cookie' ? 'in an HttpOnly cookie' : 'as a Bearer token';
-      return `Signed in as ${username} (role ${role}). Access token ${where}, valid for ${Math.round(expiresIn / 60)} min.`;
-    }
-    case 'error':
-      return `Could not sign in as ${state.username}.`;
-  }
+/** The session comes from the store: a sign-up answer taken in the request builder is a session too. */
+function statusText(state: SignInState, session: PlaygroundSession | null): string {
+  if (state.status === 'pending') return `Signing in as ${state.username}…`;
+  if (state.status === 'error') return `Could not sign in as ${state.username}.`;
+  if (!session) return 'Not signed in.';
+  const { username, role, delivery, expiresIn } = session;
+  const where = delivery === 'cookie' ? 'in an HttpOnly cookie' : 'as a Bearer token';
+  return `Signed in as ${username} (role ${role}). Access token ${where}, valid for ${Math.round(expiresIn / 60)} min.`;
 }
 
 const DELIVERIES: ReadonlyArray<{ value: TokenDelivery; label: string; hint: string }> = [
@@ -33,12 +27,13 @@ const DELIVERIES: ReadonlyArray<{ value: TokenDelivery; label: string; hint: str
 
 export function SignInAs({ onSessionChange }: SignInAsProps) {
   const { state, signIn, reset } = useSignIn(onSessionChange);
+  const session = useSession();
   const [delivery, setDelivery] = useState<TokenDelivery>('bearer');
   const pendingUser = state.status === 'pending' ? state.username : null;
   const name = useId();
 
   function signOutNow() {
-    const wasCookie = state.status === 'success' && state.session.delivery === 'cookie';
+    const wasCookie = session?.delivery === 'cookie';
     reset();
     // A bearer token cannot be taken back by the page; a cookie can be cleared by the server.
     if (wasCookie) void signOut().catch(() => undefined);
@@ -57,7 +52,7 @@ export function SignInAs({ onSessionChange }: SignInAsProps) {
                 type="button"
                 // Not disabled while pending: that would drop keyboard focus; a newer click wins.
                 aria-busy={pendingUser === username}
-                className={state.status === 'success' && state.session.username === username ? 'current-user' : undefined}
+                className={session?.username === username ? 'current-user' : undefined}
                 aria-label={`Sign in as ${username}`}
                 onClick={() => void signIn({ username, password }, delivery)}
               >
@@ -86,9 +81,9 @@ export function SignInAs({ onSessionChange }: SignInAsProps) {
       </div>
       <div className="sign-in-footer">
         <p role="status" className="sign-in-status">
-          {statusText(state)}
+          {statusText(state, session)}
         </p>
-        {state.status === 'success' && (
+        {session && state.status !== 'pending' && (
           <button type="button" className="secondary" onClick={signOutNow}>
             Sign out
           </button>

@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { chosenTokenStore } from '../../../lib/current-token';
 import { decodeJwt } from '../../../lib/decode-jwt';
 import { verifyJws } from '../../../lib/jws';
 import type { PlaygroundSession } from '../../../lib/session-store';
@@ -78,5 +79,36 @@ describe('TokenEditor', () => {
     expect(screen.getByLabelText('Payload (JSON)').getAttribute('aria-invalid')).toBe('true');
     expect(within(screen.getByLabelText('Payload (JSON)').parentElement!).getByText('Not a JSON object.')).toBeDefined();
     expect(screen.getByRole('button', { name: 'Send with the edited token' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('makes the edited token the playground’s current token', async () => {
+    renderWithApi(<TokenEditor session={await writerSession()} />);
+    fireEvent.change(screen.getByLabelText('role'), { target: { value: 'admin' } });
+    await vi.waitFor(() => expect(decodeJwt(editedToken()).ok && editedToken().includes('.')).toBe(true));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Use this token' }));
+
+    expect(chosenTokenStore.get()).toEqual({ token: editedToken(), from: 'the token editor' });
+  });
+
+  it('offers the lab’s weak and secure verifiers as targets when the lab is on', async () => {
+    renderWithApi(<TokenEditor session={await writerSession()} />, { withLab: true });
+
+    const targets = screen.getByLabelText<HTMLSelectElement>('Send it to');
+    await vi.waitFor(() => expect([...targets.options].map((option) => option.textContent)).toContain('GET /api/lab/alg-none/weak'));
+    expect([...targets.options].map((option) => option.textContent)).toContain('GET /api/lab/weak-secret/secure');
+  });
+
+  it('signs with an empty key when asked (the kid-injection attack)', async () => {
+    renderWithApi(<TokenEditor session={await writerSession()} />);
+    fireEvent.click(screen.getByRole('radio', { name: /Re-sign with a secret/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Sign with an empty key/ }));
+
+    expect(screen.getByLabelText('Secret to sign with').hasAttribute('disabled')).toBe(true);
+    const { createHmac } = await import('node:crypto');
+    await vi.waitFor(() => {
+      const [header = '', payload = '', signature] = editedToken().split('.');
+      expect(signature).toBe(createHmac('sha256', Buffer.alloc(0)).update(`${header}.${payload}`).digest('base64url'));
+    });
   });
 });

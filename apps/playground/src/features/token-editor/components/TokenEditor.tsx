@@ -4,14 +4,18 @@ import { ResponseView } from '../../../components/ResponseView';
 import { TokenSegments } from '../../../components/TokenSegments';
 import { TraceById } from '../../../components/TraceById';
 import { errorMessageOf } from '../../../lib/api-client';
+import { chosenTokenStore } from '../../../lib/current-token';
 import { decodeJwt } from '../../../lib/decode-jwt';
 import type { SecretEncoding } from '../../../lib/jws';
 import type { PlaygroundSession } from '../../../lib/session-store';
+import { labProbes, useLabExercises } from '../api/get-lab-exercises';
 import { TOKEN_PROBES, useSendWithToken } from '../api/send-with-token';
 import { useEditedToken, type SigningChoice } from '../hooks/use-edited-token';
 
 interface TokenEditorProps {
   session: PlaygroundSession | null;
+  /** The playground's current token, when it is not the session's (one the learner chose). */
+  currentToken?: string | undefined;
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -40,9 +44,9 @@ function partsOf(token: string) {
 type SigningKind = SigningChoice['kind'];
 
 /** Change a token's claims, sign it again (or not) and see whether the API believes it. */
-export function TokenEditor({ session }: TokenEditorProps) {
+export function TokenEditor({ session, currentToken: givenToken = session?.accessToken }: TokenEditorProps) {
   const id = useId();
-  const currentToken = session?.accessToken ?? '';
+  const currentToken = givenToken ?? '';
   const [source, setSource] = useState(currentToken);
   const [loadedFrom, setLoadedFrom] = useState<string | null>(null);
   const [headerText, setHeaderText] = useState('');
@@ -51,9 +55,12 @@ export function TokenEditor({ session }: TokenEditorProps) {
   const [signingKind, setSigningKind] = useState<SigningKind>('keep');
   const [secret, setSecret] = useState('');
   const [encoding, setEncoding] = useState<SecretEncoding>('base64');
+  const [emptyKey, setEmptyKey] = useState(false);
   const [minutes, setMinutes] = useState('60');
   const [probeIndex, setProbeIndex] = useState(0);
   const send = useSendWithToken();
+  const lab = useLabExercises();
+  const probes = [...TOKEN_PROBES, ...labProbes(lab.data)];
 
   const [sessionToken, setSessionToken] = useState(currentToken);
   if (currentToken !== sessionToken) {
@@ -73,7 +80,7 @@ export function TokenEditor({ session }: TokenEditorProps) {
 
   const header = parseObject(headerText);
   const payload = parseObject(payloadText);
-  const signing: SigningChoice = signingKind === 'resign' ? { kind: 'resign', secret, encoding } : { kind: signingKind };
+  const signing: SigningChoice = signingKind === 'resign' ? { kind: 'resign', secret, encoding, emptyKey } : { kind: signingKind };
   const edited = useEditedToken(header, payload, signature, signing);
   const decodedEdited = edited.status === 'ready' ? decodeJwt(edited.token) : null;
 
@@ -85,7 +92,7 @@ export function TokenEditor({ session }: TokenEditorProps) {
     setPayloadText(pretty(next));
   }
 
-  const probe = TOKEN_PROBES[probeIndex]!;
+  const probe = probes[probeIndex] ?? TOKEN_PROBES[0]!;
   const verdict = send.data;
   const verdictMessage = verdict ? errorMessageOf(verdict.body) : undefined;
   const challenge = verdict?.headers.find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1];
@@ -205,14 +212,23 @@ export function TokenEditor({ session }: TokenEditorProps) {
               <div className="field-row">
                 <div className="field grow">
                   <label htmlFor={`${id}-secret`}>Secret to sign with</label>
-                  <input
+                  {/* A textarea: a PEM pasted as the secret (algorithm confusion) spans several lines. */}
+                  <textarea
                     id={`${id}-secret`}
                     className="mono"
+                    rows={2}
                     autoComplete="off"
                     spellCheck={false}
+                    disabled={emptyKey}
                     value={secret}
                     onChange={(event) => setSecret(event.target.value)}
                   />
+                  <label className="radio">
+                    <input type="checkbox" checked={emptyKey} onChange={(event) => setEmptyKey(event.target.checked)} />
+                    <span>
+                      Sign with an empty key <span className="hint">— zero bytes, what a verifier gets from an empty file</span>
+                    </span>
+                  </label>
                 </div>
                 <div className="field">
                   <label htmlFor={`${id}-encoding`}>Secret is</label>
@@ -229,12 +245,25 @@ export function TokenEditor({ session }: TokenEditorProps) {
           {edited.status === 'working' && <p role="status">Signing…</p>}
           {edited.status === 'problem' && <p className="notice notice-error">{edited.text}</p>}
           {decodedEdited?.ok && <TokenSegments segments={decodedEdited.segments} label="Edited token" />}
+          {edited.status === 'ready' &&
+            (edited.token === currentToken ? (
+              <p className="hint" role="status">
+                This is the playground’s current token: the inspector shows it and the request builder can send it.
+              </p>
+            ) : (
+              <div className="button-row">
+                <button type="button" onClick={() => chosenTokenStore.set({ token: edited.token, from: 'the token editor' })}>
+                  Use this token
+                </button>
+                <span className="hint">Make it the playground’s current token, to inspect it or send it from the request builder.</span>
+              </div>
+            ))}
 
           <div className="field-row send-row">
             <div className="field">
               <label htmlFor={`${id}-probe`}>Send it to</label>
               <select id={`${id}-probe`} value={probeIndex} onChange={(event) => setProbeIndex(Number(event.target.value))}>
-                {TOKEN_PROBES.map((candidate, index) => (
+                {probes.map((candidate, index) => (
                   <option key={`${candidate.method} ${candidate.path}`} value={index}>
                     {candidate.method} {candidate.path}
                   </option>

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { reassembleJws, signHmacJws, type SecretEncoding } from '../../../lib/jws';
 
-export type SigningChoice = { kind: 'resign'; secret: string; encoding: SecretEncoding } | { kind: 'keep' } | { kind: 'none' };
+export type SigningChoice =
+  | { kind: 'resign'; secret: string; encoding: SecretEncoding; emptyKey?: boolean }
+  | { kind: 'keep' }
+  | { kind: 'none' };
 
 export type EditedToken = { status: 'ready'; token: string } | { status: 'working' } | { status: 'problem'; text: string };
 
@@ -23,10 +26,10 @@ export function useEditedToken(
     };
     if (signing.kind === 'keep') finish({ status: 'ready', token: reassembleJws(header, payload, oldSignature) });
     else if (signing.kind === 'none') finish({ status: 'ready', token: reassembleJws({ ...header, alg: 'none' }, payload, '') });
-    else if (signing.secret === '') finish({ status: 'problem', text: 'Type the secret to sign with.' });
+    else if (signing.secret === '' && !signing.emptyKey) finish({ status: 'problem', text: 'Type the secret to sign with.' });
     else {
       const alg = typeof header.alg === 'string' && /^HS(256|384|512)$/.test(header.alg) ? header.alg : 'HS256';
-      signHmacJws({ ...header, alg }, payload, signing.secret, signing.encoding).then(
+      signHmacJws({ ...header, alg }, payload, signing.secret, signing.encoding, { emptyKey: signing.emptyKey ?? false }).then(
         (token) => finish({ status: 'ready', token }),
         (error: unknown) => finish({ status: 'problem', text: error instanceof Error ? error.message : String(error) }),
       );

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { selectJwk, type SecretEncoding, type VerificationKey } from '../../../lib/jws';
+import { verifiedSignatureStore } from '../../../lib/signature-verification';
 import { useJwks } from '../api/get-jwks';
 import { useSignatureCheck, type SignatureCheckState } from '../hooks/use-signature-check';
 
@@ -54,6 +55,11 @@ export function SignatureCheck({ token, kid }: SignatureCheckProps) {
   }
   const state = useSignatureCheck(token, key);
   const status = source === 'jwks' && jwks.isPending ? 'checking' : jwksProblem ? 'cannot-check' : state.status;
+
+  // Lessons ask for "verified with a secret": say so for this exact token, only once WebCrypto said yes.
+  useEffect(() => {
+    if (status === 'verified') verifiedSignatureStore.set({ token, keyKind: source });
+  }, [status, token, source]);
 
   return (
     <section className="signature-check" aria-labelledby={`${ids}-heading`}>

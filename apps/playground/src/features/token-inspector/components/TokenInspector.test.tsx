@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { textToBase64url } from '../../../lib/base64url';
 import type { PlaygroundSession } from '../../../lib/session-store';
+import { verifiedSignatureStore } from '../../../lib/signature-verification';
 import { FAKE_SECRET, signedAccessToken } from '../../../test/fake-api';
 import { renderWithApi } from '../../../test/render';
 import { TokenInspector } from './TokenInspector';
@@ -54,6 +55,26 @@ describe('TokenInspector', () => {
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: FAKE_SECRET } });
     expect(result.textContent).not.toContain('Verified');
     await vi.waitFor(() => expect(result.textContent).toContain('✗ Does not match'));
+  });
+
+  it('tells the lessons "verified with a secret" for this exact token, only once WebCrypto said yes', async () => {
+    const token = await signedAccessToken(CLAIMS);
+    renderWithApi(<TokenInspector session={session(token)} />);
+    const result = screen.getByRole('status', { name: 'Signature' });
+
+    fireEvent.change(screen.getByLabelText('Secret'), { target: { value: `${FAKE_SECRET.slice(0, -2)}A=` } });
+    await vi.waitFor(() => expect(result.textContent).toContain('✗ Does not match'));
+    expect(verifiedSignatureStore.get()).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Secret'), { target: { value: FAKE_SECRET } });
+    await vi.waitFor(() => expect(verifiedSignatureStore.get()).toEqual({ token, keyKind: 'secret' }));
+  });
+
+  it('shows the current token the learner chose instead of the session’s', async () => {
+    const chosen = await signedAccessToken({ ...CLAIMS, role: 'admin' });
+    renderWithApi(<TokenInspector session={session(await signedAccessToken(CLAIMS))} currentToken={chosen} />);
+
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Token to inspect').value).toBe(chosen);
   });
 
   it('turns a verified token into a mismatch when one character of the payload is edited', async () => {

@@ -14,11 +14,12 @@ import { TokenWarnings } from './TokenWarnings';
 
 interface TokenInspectorProps {
   session: PlaygroundSession | null;
+  /** The playground's current token, when it is not the session's (one the learner chose). */
+  currentToken?: string | undefined;
 }
 
 /** Takes a token apart: coloured parts, every field explained, expiry, warnings and a signature check. */
-export function TokenInspector({ session }: TokenInspectorProps) {
-  const currentToken = session?.accessToken;
+export function TokenInspector({ session, currentToken = session?.accessToken }: TokenInspectorProps) {
   const [token, setToken] = useState(currentToken ?? '');
   const [shownFor, setShownFor] = useState(currentToken);
   const nowSeconds = useNowSeconds();

@@ -1,0 +1,50 @@
+import type { Learner } from '../support/learner';
+
+/** Takes the exercise's legitimate token from the lab and makes it the current token, to edit. */
+async function startFrom(learner: Learner, exercise: string): Promise<void> {
+  await learner.send({ method: 'POST', path: `/api/lab/${exercise}/token`, as: 'nobody (no token)', body: '' }, 200);
+  await learner.page.getByRole('button', { name: 'Use this token (token) as my current token' }).click();
+  await learner.tool('Token editor');
+}
+
+async function sendToBoth(learner: Learner, exercise: string): Promise<void> {
+  await learner.sendEdited(`GET /api/lab/${exercise}/weak`, 200);
+  await learner.sendEdited(`GET /api/lab/${exercise}/secure`, 401);
+}
+
+export async function walk(learner: Learner): Promise<void> {
+  const { page } = learner;
+
+  await startFrom(learner, 'alg-none');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /No signature \(alg "none"\)/ }).check();
+  await sendToBoth(learner, 'alg-none');
+  await learner.stepDone('alg none');
+
+  await startFrom(learner, 'weak-secret');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
+  await page.getByLabel('Secret to sign with').fill('secret');
+  await page.getByLabel('Secret is').selectOption('utf8');
+  await sendToBoth(learner, 'weak-secret');
+  await learner.stepDone('A guessable secret');
+
+  const publicKey = await learner.send({ method: 'GET', path: '/api/lab/issuer/public-key', as: 'nobody (no token)' }, 200);
+  const pem = (await publicKey.getByLabel('pem as text').textContent()) ?? '';
+  await startFrom(learner, 'algorithm-confusion');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
+  await page.getByLabel('Secret to sign with').fill(pem);
+  await page.getByLabel('Secret is').selectOption('utf8');
+  await sendToBoth(learner, 'algorithm-confusion');
+  await learner.stepDone('Algorithm confusion');
+
+  await startFrom(learner, 'kid-injection');
+  await learner.editJson('Header', (header) => {
+    header.kid = '../../../../dev/null';
+  });
+  await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
+  await page.getByLabel(/Sign with an empty key/).check();
+  await sendToBoth(learner, 'kid-injection');
+  await learner.stepDone('kid injection');
+}

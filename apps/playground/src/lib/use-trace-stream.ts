@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Trace } from '@authlab/shared';
+import { ApiError, requestHeaders } from './api-client';
+import { readEventStream } from './event-stream';
+
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'unavailable';
+
+const MAX_DELAY_MS = 15_000;
+
+/**
+ * Follows GET /api/traces/stream and hands each new trace to `onTrace`, reconnecting with backoff.
+ * Read with fetch, not EventSource, so that it carries the token and the playground session.
+ * Without a token the API shows this browser's requests; with an admin's, everyone's.
+ */
+export function useTraceStream(token: string | undefined, onTrace: (trace: Trace) => void): StreamStatus {
+  const [status, setStatus] = useState<StreamStatus>('connecting');
+  const latest = useRef(onTrace);
+  useEffect(() => {
+    latest.current = onTrace;
+  });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let delay = 500;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    async function connect(): Promise<void> {
+      try {
+        const response = await fetch('/api/traces/stream', {
+          headers: requestHeaders({ ...(token === undefined ? {} : { token }), headers: { Accept: 'text/event-stream' } }),
+          credentials: 'same-origin',
+          signal: controller.signal,
+        });
+        if (response.status === 404) {
+          setStatus('unavailable');
+          return;
+        }
+        if (!response.ok || !response.body) throw new ApiError(response.status, response.statusText, 'stream refused', undefined);
+        setStatus('live');
+        delay = 500;
+        for await (const event of readEventStream(response.body)) {
+          if (event.event !== 'trace') continue;
+          let trace: Trace;
+          try {
+            trace = JSON.parse(event.data) as Trace;
+          } catch {
+            // A malformed event is skipped; the next one is independent.
+            continue;
+          }
+          latest.current(trace);
+        }
+        throw new Error('stream ended');
+      } catch {
+        if (controller.signal.aborted) return;
+        setStatus('reconnecting');
+        timer = setTimeout(() => void connect(), delay);
+        delay = Math.min(delay * 2, MAX_DELAY_MS);
+      }
+    }
+
+    setStatus('connecting');
+    void connect();
+    return () => {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [token]);
+
+  return status;
+}
