@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerTokenFromRequest, parseBearerHeader } from './bearer-token.js';
+import { parseBearerHeader } from './bearer-token.js';
 
 const JWT_LIKE = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
 
@@ -66,21 +66,6 @@ describe('parseBearerHeader', () => {
     'accepts the b64token %j unchanged',
     (token) => {
       expect(parseBearerHeader(`Bearer ${token}`)).toEqual({ kind: 'token', token });
-    },
-  );
-});
-
-describe('bearerTokenFromRequest', () => {
-  it('hands passport-jwt the token of a well-formed Bearer header', () => {
-    expect(bearerTokenFromRequest({ headers: { authorization: `Bearer ${JWT_LIKE}` } })).toBe(
-      JWT_LIKE,
-    );
-  });
-
-  it.each([undefined, 'Basic YWxpY2U6c2VjcmV0', 'Bearer', 'Bearer a b'])(
-    'gives null for the header %j so that no token is tried',
-    (authorization) => {
-      expect(bearerTokenFromRequest({ headers: { authorization } })).toBeNull();
     },
   );
 });

@@ -23,9 +23,3 @@ export function parseBearerHeader(header: string | undefined): BearerHeader {
   }
   return { kind: 'token', token };
 }
-
-/** passport-jwt's extractor: the token, or null when there is none to try. */
-export function bearerTokenFromRequest(request: { headers: { authorization?: string } }): string | null {
-  const parsed = parseBearerHeader(request.headers.authorization);
-  return parsed.kind === 'token' ? parsed.token : null;
-}
