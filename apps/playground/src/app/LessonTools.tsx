@@ -1,17 +1,8 @@
 import { Suspense, useState } from 'react';
 import type { PlaygroundSession } from '../lib/session-store';
-import { CookieView, LifecycleView, RbacMatrix, RequestBuilder, TokenEditor, TokenInspector } from './views';
+import { CookieView, LifecycleView, RbacMatrix, RequestBuilder, TOOL_VIEWS, TokenEditor, TokenInspector } from './views';
 
-const TOOLS = [
-  { name: 'inspector', label: 'Token inspector' },
-  { name: 'editor', label: 'Token editor' },
-  { name: 'request', label: 'Request builder' },
-  { name: 'lifecycle', label: 'Lifecycle' },
-  { name: 'cookies', label: 'Cookies' },
-  { name: 'rbac', label: 'RBAC matrix' },
-] as const;
-
-type ToolName = (typeof TOOLS)[number]['name'];
+type ToolName = (typeof TOOL_VIEWS)[number]['view'];
 
 interface LessonToolsProps {
   session: PlaygroundSession | null;
@@ -24,8 +15,8 @@ export function LessonTools({ session, currentToken }: LessonToolsProps) {
   return (
     <>
       <div className="tool-switcher" role="group" aria-label="Tool">
-        {TOOLS.map((candidate) => (
-          <button key={candidate.name} type="button" aria-pressed={tool === candidate.name} onClick={() => setTool(candidate.name)}>
+        {TOOL_VIEWS.map((candidate) => (
+          <button key={candidate.view} type="button" aria-pressed={tool === candidate.view} onClick={() => setTool(candidate.view)}>
             {candidate.label}
           </button>
         ))}

@@ -4,22 +4,11 @@ import { ClockOffsetNotice } from '../components/ClockOffsetNotice';
 import { HealthStatus } from '../features/health/components/HealthStatus';
 import { MeView } from '../features/me/components/MeView';
 import { useCurrentToken } from '../lib/current-token';
-import { hrefFor, type HashRoute, type ViewName } from '../lib/hash-route';
+import { hrefFor, type HashRoute } from '../lib/hash-route';
 import type { PlaygroundSession } from '../lib/session-store';
 import { LessonTools } from './LessonTools';
 import { createQueryClient } from './query-client';
-import { CookieView, LessonsView, LifecycleView, PresenterView, RbacMatrix, RequestBuilder, TokenEditor, TokenInspector } from './views';
-
-const NAV: ReadonlyArray<{ view: ViewName; label: string }> = [
-  { view: 'inspector', label: 'Token inspector' },
-  { view: 'editor', label: 'Token editor' },
-  { view: 'request', label: 'Request builder' },
-  { view: 'lifecycle', label: 'Lifecycle' },
-  { view: 'cookies', label: 'Cookies' },
-  { view: 'rbac', label: 'RBAC matrix' },
-  { view: 'lessons', label: 'Lessons' },
-  { view: 'presenter', label: 'Presenter' },
-];
+import { CookieView, LessonsView, LifecycleView, NAV_VIEWS, PresenterView, RbacMatrix, RequestBuilder, TokenEditor, TokenInspector } from './views';
 
 interface WorkspaceProps {
   session: PlaygroundSession | null;
@@ -68,7 +57,7 @@ export function Workspace({ session, route }: WorkspaceProps) {
       {session && <MeView session={session} />}
       <nav aria-label="Views" className="view-nav">
         <ul>
-          {NAV.map((item) => (
+          {NAV_VIEWS.map((item) => (
             <li key={item.view}>
               <a href={hrefFor(item.view)} aria-current={route.view === item.view ? 'page' : undefined}>
                 {item.label}

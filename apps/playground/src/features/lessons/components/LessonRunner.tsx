@@ -1,10 +1,11 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { hrefFor } from '../../../lib/hash-route';
 import type { StreamStatus } from '../../../lib/use-trace-stream';
 import { useLessonChecks, type LessonInputs, type TraceAvailability } from '../hooks/use-lesson-checks';
 import type { LessonDocument } from '../lib/lesson-document';
 import { LessonBody } from './LessonBody';
 import { LessonStepItem } from './LessonStepItem';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 
 function watchText(traces: TraceAvailability, stream: StreamStatus): string {
   if (traces === 'unavailable') return 'This API does not show request traces, so steps that check a request cannot tick.';
@@ -30,7 +31,6 @@ interface LessonRunnerProps extends LessonInputs {
 export function LessonRunner({ lesson, nextLesson, tools, ...inputs }: LessonRunnerProps) {
   const id = useId();
   const { steps, justDone, reset, traces, stream } = useLessonChecks(lesson, inputs);
-  const [confirmingReset, setConfirmingReset] = useState(false);
   const done = lesson.steps.filter((step) => steps[step.id]?.doneAt !== undefined).length;
   const complete = done === lesson.steps.length;
   const lastDone = lesson.steps.find((step) => step.id === justDone.at(-1));
@@ -70,27 +70,12 @@ export function LessonRunner({ lesson, nextLesson, tools, ...inputs }: LessonRun
         </ol>
         <p className="hint">Steps count what you do after opening the lesson, in this browser. They tick by themselves.</p>
         <div className="button-row">
-          {confirmingReset ? (
-            <>
-              <span>Forget this lesson’s progress, hints and solutions?</span>
-              <button
-                type="button"
-                onClick={() => {
-                  reset();
-                  setConfirmingReset(false);
-                }}
-              >
-                Yes, reset this lesson
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirmingReset(false)}>
-                Keep it
-              </button>
-            </>
-          ) : (
-            <button type="button" className="secondary" onClick={() => setConfirmingReset(true)}>
-              Reset this lesson
-            </button>
-          )}
+          <ConfirmAction
+            label="Reset this lesson"
+            question="Forget this lesson’s progress, hints and solutions?"
+            confirmLabel="Yes, reset this lesson"
+            onConfirm={reset}
+          />
         </div>
         <section aria-labelledby={`${id}-text`} className="lesson-reading">
           <h3 id={`${id}-text`} className="visually-hidden">

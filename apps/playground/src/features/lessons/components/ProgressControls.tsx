@@ -3,6 +3,7 @@ import { clearBaseline } from '../lib/baselines';
 import { downloadText } from '../lib/download';
 import type { LessonDocument } from '../lib/lesson-document';
 import { parseProgressFile, progressFileOf, progressStore, resetAllProgress } from '../lib/progress';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -10,7 +11,6 @@ type Message = { tone: 'ok' | 'error'; text: string } | null;
 export function ProgressControls({ lessons }: { lessons: readonly LessonDocument[] }) {
   const id = useId();
   const [message, setMessage] = useState<Message>(null);
-  const [confirmingReset, setConfirmingReset] = useState(false);
   const known = new Map(lessons.map((lesson) => [lesson.id, new Set(lesson.steps.map((step) => step.id))]));
 
   async function importFile(file: File): Promise<void> {
@@ -52,29 +52,16 @@ export function ProgressControls({ lessons }: { lessons: readonly LessonDocument
             }}
           />
         </label>
-        {confirmingReset ? (
-          <>
-            <span>Forget the progress of every lesson?</span>
-            <button
-              type="button"
-              onClick={() => {
-                resetAllProgress();
-                clearBaseline();
-                setConfirmingReset(false);
-                setMessage({ tone: 'ok', text: 'All progress was reset.' });
-              }}
-            >
-              Yes, reset everything
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirmingReset(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setConfirmingReset(true)}>
-            Reset all progress
-          </button>
-        )}
+        <ConfirmAction
+          label="Reset all progress"
+          question="Forget the progress of every lesson?"
+          confirmLabel="Yes, reset everything"
+          onConfirm={() => {
+            resetAllProgress();
+            clearBaseline();
+            setMessage({ tone: 'ok', text: 'All progress was reset.' });
+          }}
+        />
       </div>
       <p role="status" className={message?.tone === 'error' ? 'field-error' : undefined}>
         {message?.text ?? ''}
