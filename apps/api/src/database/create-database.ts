@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import type { DatabaseSchema } from './database.types.js';
+import { withStatementCache } from './statement-cache.js';
 
 function openSqlite(file: string): SQLite.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -23,6 +24,6 @@ export function createDatabase(database: AppConfig['database']): Kysely<Database
   const dialect =
     database.kind === 'postgres'
       ? new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) })
-      : new SqliteDialect({ database: openSqlite(database.file) });
+      : new SqliteDialect({ database: withStatementCache(openSqlite(database.file)) });
   return new Kysely<DatabaseSchema>({ dialect, plugins: [new CamelCasePlugin()] });
 }

@@ -44,8 +44,14 @@ function describeBody(request: Request): string {
  * traced(), so a trace shows what it did; the trace middleware itself comes first.
  */
 export function installMiddlewareChain(app: NestExpressApplication, config: AppConfig, store: TraceStore | undefined): void {
+  const logsRequests = config.logLevels.includes('verbose');
   const steps: Array<[path: string, step: string, middleware: RequestHandler, describe?: (req: Request, res: Response) => string]> = [
-    ['/', 'requestLogger', requestLogger, () => 'Will log the request when it finishes (LOG_LEVEL=verbose).'],
+    [
+      '/',
+      'requestLogger',
+      requestLogger(logsRequests),
+      () => (logsRequests ? 'Will log the request when it finishes.' : 'Request logging is off below LOG_LEVEL=verbose.'),
+    ],
     ['/', 'helmet', helmet(helmetOptions(config)), () => 'Set the security headers (Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, Referrer-Policy…).'],
     [
       '/',
@@ -73,6 +79,10 @@ export function installMiddlewareChain(app: NestExpressApplication, config: AppC
   ];
 
   app.disable('x-powered-by');
+  // res.send() writes only API answers: those under /api are marked no-store, so no cache keeps
+  // one to revalidate, and an ETag (a SHA-1 of the whole body, per request) would be wasted work.
+  // The playground's files keep theirs: express.static does not read this setting.
+  app.set('etag', false);
   app.use(traceMiddleware(store));
   for (const [path, step, middleware, describe] of steps) app.use(path, traced(step, middleware, describe));
   if (config.playgroundDir) servePlayground(app.getHttpAdapter().getInstance(), config.playgroundDir);
