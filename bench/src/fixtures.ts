@@ -13,6 +13,11 @@ import type { Scenario } from './suites/throughput.js';
 export const PUBLIC_NO_IO = '/api/meta/routes';
 export const PUBLIC_WITH_DB = '/api/health';
 export const PROTECTED = '/api/articles';
+/**
+ * The protected twin of PUBLIC_WITH_DB: one primary-key lookup against `select 1`, both with a
+ * small answer, so the pair differs in the token path (passport-jwt, the guards) and little else.
+ */
+export const PROTECTED_LOOKUP = '/api/auth/me';
 
 /** A file with one header value per line, rotated by the load client. */
 function rotation(name: string, header: string, values: string[]): NonNullable<LoadJob['rotate']> {
@@ -71,6 +76,7 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
     { id: 'public', label: 'authlab public, tracing off', server: untraced.api, path: PUBLIC_NO_IO, expectedStatus: 200 },
     { id: 'public-db', label: 'authlab public, tracing on', server: traced.api, path: PUBLIC_WITH_DB, expectedStatus: 200 },
     { id: 'protected', label: 'authlab protected HS256, tracing on', server: traced.api, path: PROTECTED, rotate: tracedTokens, expectedStatus: 200 },
+    { id: 'protected-me', label: 'authlab protected HS256 (one lookup), tracing on', server: traced.api, path: PROTECTED_LOOKUP, rotate: tracedTokens, expectedStatus: 200 },
     {
       id: 'protected-untraced',
       label: 'authlab protected HS256, tracing off',

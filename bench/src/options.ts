@@ -36,5 +36,5 @@ export function parseOptions(argv: string[]): BenchOptions {
   const common = { quick, build, connections: 10, tokens: 1000, surgeRate: 200, surgeConnections: 8, memoryFirst: 1000 };
   return quick
     ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryTotal: 10_000, pageLoads: 3 }
-    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 2, logins: 30, surgeSeconds: 6, memoryTotal: 100_000, pageLoads: 7 };
+    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 4, logins: 30, surgeSeconds: 6, memoryTotal: 100_000, pageLoads: 7 };
 }

@@ -1,8 +1,9 @@
 /**
  * Loaded into a server with `node --import server-probe.js`: it measures from inside the server
  * process without any change to the server's code. It answers the bench over the IPC channel:
- *   snapshot → event-loop delay since the last snapshot (then resets it) and memory usage
- *              (after a full garbage collection if `gc` is set);
+ *   snapshot → event-loop delay since the last snapshot (then resets it), memory usage and the
+ *              size V8 has reserved for each heap space (after a full garbage collection if
+ *              `gc` is set);
  *   cpu      → CPU time the process has used so far: per request, it is a cost that other
  *              processes on a busy machine inflate much less than wall-clock throughput;
  *   argon2   → times argon2id verifications here, in the server's own process and thread pool,
@@ -13,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 // A full collection before reading memory, when asked, so that what is measured is what is kept.
@@ -67,6 +68,11 @@ async function profile(request: ProfileRequest): Promise<void> {
   session!.disconnect();
 }
 
+/** What V8 has reserved for each heap space (bytes): RSS can grow here while the heap in use does not. */
+function heapSpaces(): Record<string, number> {
+  return Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]));
+}
+
 if (process.send) {
   process.on('message', (message: { type: string; gc?: boolean }) => {
     if (message.type === 'snapshot') {
@@ -78,7 +84,7 @@ if (process.send) {
         mean: toMs(delay.mean),
       };
       delay.reset();
-      process.send!({ type: 'snapshot', eventLoopDelay, memory: process.memoryUsage() });
+      process.send!({ type: 'snapshot', eventLoopDelay, memory: process.memoryUsage(), heapSpaces: heapSpaces() });
     } else if (message.type === 'cpu') {
       process.send!({ type: 'cpu', ...process.cpuUsage() });
     } else if (message.type === 'argon2') {

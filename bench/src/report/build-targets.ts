@@ -13,8 +13,8 @@ export function buildTargets({ throughput, login, surge, memory, playground }: M
   };
   return [
     fromRatio('public-vs-express', 'Nest public (meta/routes, tracing off) req/s vs bare Express', 0.85),
-    fromRatio('protected-vs-public', 'Protected HS256 (articles) req/s vs public (health)', 0.9),
-    fromRatio('protected-vs-public', 'Protected HS256 (articles) p99 vs public (health)', 1.15, 'p99'),
+    fromRatio('protected-vs-public', 'Protected HS256 (auth/me) req/s vs public (health)', 0.9),
+    fromRatio('protected-vs-public', 'Protected HS256 (auth/me) p99 vs public (health)', 1.15, 'p99'),
     fromRatio('invalid-vs-valid', 'Invalid-token 401 req/s vs valid protected', 0.9),
     fromRatio('tracing-on-vs-off', 'Tracing on req/s vs off (protected route)', 0.9),
     target('surge-p99', 'Public p99 during sign-in surge vs idle', surge.surgeP99 / surge.idleP99, 'at most', 2, '×'),

@@ -49,6 +49,7 @@ export function figuresTable(results: BenchResults): string {
     [`RSS after ${memory.requestsFirst.toLocaleString('en-US')} traced requests`, MB(memory.rssFirst)],
     [`RSS after ${memory.requestsTotal.toLocaleString('en-US')} traced requests`, MB(memory.rssTotal)],
     [`Heap used after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`, `${MB(memory.heapUsedFirst)} / ${MB(memory.heapUsedTotal)}`],
+    ['Heap reserved by V8, of it new space (after each)', `${MB(memory.heapReservedFirst)} (${MB(memory.newSpaceFirst)}) / ${MB(memory.heapReservedTotal)} (${MB(memory.newSpaceTotal)})`],
     ['Playground initial JS, gzip', kB(playground.app.jsGzip)],
     ['create-vite react-ts template initial JS, gzip', kB(playground.template.jsGzip)],
     ['Playground initial CSS, gzip', kB(playground.app.cssGzip)],

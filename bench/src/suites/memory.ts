@@ -11,8 +11,22 @@ export interface MemoryResult {
   rssTotal: number;
   heapUsedFirst: number;
   heapUsedTotal: number;
+  /** Bytes V8 had reserved for its heap (all spaces) at each reading: the part of RSS that is the heap's. */
+  heapReservedFirst: number;
+  heapReservedTotal: number;
+  /** Of that, the young generation (new space), which V8 grows under a high allocation rate. */
+  newSpaceFirst: number;
+  newSpaceTotal: number;
   statusCodes: Record<string, number>;
 }
+
+interface Snapshot {
+  memory: NodeJS.MemoryUsage;
+  /** Bytes reserved per V8 heap space: new_space, old_space, code_space… */
+  heapSpaces: Record<string, number>;
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 /**
  * RSS of a fresh, traced API after `memoryFirst` protected requests and after `memoryTotal`.
@@ -22,9 +36,9 @@ export interface MemoryResult {
  */
 export async function measureMemory(api: ServerProcess, job: Omit<LoadJob, 'amount' | 'seconds'>, options: BenchOptions): Promise<MemoryResult> {
   const first = await runLoad({ ...job, amount: options.memoryFirst });
-  const atFirst = await api.ask<{ memory: NodeJS.MemoryUsage }>({ type: 'snapshot', gc: true });
+  const atFirst = await api.ask<Snapshot>({ type: 'snapshot', gc: true });
   const rest = await runLoad({ ...job, amount: options.memoryTotal - options.memoryFirst });
-  const atTotal = await api.ask<{ memory: NodeJS.MemoryUsage }>({ type: 'snapshot', gc: true });
+  const atTotal = await api.ask<Snapshot>({ type: 'snapshot', gc: true });
   const statusCodes: Record<string, number> = { ...first.statusCodes };
   for (const [code, count] of Object.entries(rest.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
   return {
@@ -34,6 +48,10 @@ export async function measureMemory(api: ServerProcess, job: Omit<LoadJob, 'amou
     rssTotal: atTotal.memory.rss,
     heapUsedFirst: atFirst.memory.heapUsed,
     heapUsedTotal: atTotal.memory.heapUsed,
+    heapReservedFirst: sum(Object.values(atFirst.heapSpaces)),
+    heapReservedTotal: sum(Object.values(atTotal.heapSpaces)),
+    newSpaceFirst: atFirst.heapSpaces.new_space ?? 0,
+    newSpaceTotal: atTotal.heapSpaces.new_space ?? 0,
     statusCodes,
   };
 }

@@ -1,29 +1,53 @@
 import { performance } from 'node:perf_hooks';
-import type { Trace, TraceCheck, TraceEvent, TraceOutcome, TraceOwner, TraceStepKind } from '@authlab/shared';
+import type { SetCookieSummary, Trace, TraceCheck, TraceEvent, TraceOutcome, TraceOwner, TraceStepKind } from '@authlab/shared';
 
 /** A trace has at most this many events, so no request can grow one without bound. */
 const MAX_EVENTS = 64;
 
+/**
+ * A sentence, or how to write it. Most traces are never read, so a step that would have to
+ * assemble its sentence (or its list of checks) from several values may hand over a function
+ * instead: it runs only when somebody reads the trace.
+ */
+export type Lazy<T> = T | (() => T);
+
 export interface StepResult {
   outcome: TraceOutcome;
-  reason: string;
-  checks?: TraceCheck[];
-  detail?: TraceEvent['detail'];
+  reason: Lazy<string>;
+  checks?: Lazy<TraceCheck[]>;
+  detail?: Lazy<NonNullable<TraceEvent['detail']>>;
 }
+
+const resolve = <T>(value: Lazy<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** Collects the events of one request while it runs; `finish()` turns it into a Trace. */
+/**
+ * Collects the events of one request while it runs, then is kept as that request's trace.
+ *
+ * The store keeps the last thousand of these, so every request's events outlive many garbage
+ * collections. They are held in a few flat arrays (numbers unboxed, sentences often not yet
+ * written) rather than as an object per event; `toTrace()` builds the readable Trace when a trace
+ * is actually asked for. bench/ measures what this saves.
+ */
 export class TraceRecorder {
   readonly owner: TraceOwner = {};
-  private readonly events: TraceEvent[] = [];
-  private readonly startedAt = new Date();
+  private readonly startedAt = Date.now();
   private readonly origin = performance.now();
+  private readonly steps: string[] = [];
+  private readonly kinds: TraceStepKind[] = [];
+  private readonly outcomes: TraceOutcome[] = [];
+  private readonly reasons: Array<Lazy<string>> = [];
+  /** Start and end of each event, in ms since the request arrived: [start0, end0, start1, end1, …]. */
+  private readonly times: number[] = [];
+  /** Checks and details: most steps have neither. */
+  private readonly extras = new Map<number, Pick<StepResult, 'checks' | 'detail'>>();
   private lastEndMs = 0;
   /** A middleware that has not called next() yet; if the response ends first, it answered. */
   private pendingMiddleware: { step: string; startMs: number } | undefined;
+  private finished: { status: number; route?: string; durationMs: number; setCookies?: SetCookieSummary[] } | undefined;
 
   constructor(
     readonly id: string,
@@ -43,7 +67,10 @@ export class TraceRecorder {
 
   /** True when a step that started at or after `sinceMs` refused or failed. */
   refusedSince(sinceMs: number): boolean {
-    return this.events.some((event) => event.startMs >= sinceMs - 0.001 && event.outcome !== 'pass');
+    for (let index = 0; index < this.steps.length; index += 1) {
+      if (this.times[2 * index]! >= sinceMs - 0.001 && this.outcomes[index] !== 'pass') return true;
+    }
+    return false;
   }
 
   /** Starts timing a step; call the returned function once, when the step has decided. */
@@ -63,27 +90,51 @@ export class TraceRecorder {
   }
 
   record(step: string, kind: TraceStepKind, startMs: number, endMs: number, result: StepResult): void {
-    if (this.events.length >= MAX_EVENTS) return;
+    // Once the response has gone, the trace is what the learner will read: nothing more is added.
+    if (this.finished || this.steps.length >= MAX_EVENTS) return;
     this.lastEndMs = Math.max(this.lastEndMs, endMs);
-    this.events.push({
-      step,
-      kind,
-      startMs: round(startMs),
-      durationMs: round(Math.max(0, endMs - startMs)),
-      outcome: result.outcome,
-      reason: result.reason,
-      ...(result.checks ? { checks: result.checks } : {}),
-      ...(result.detail ? { detail: result.detail } : {}),
-    });
+    if (result.checks || result.detail) this.extras.set(this.steps.length, { checks: result.checks, detail: result.detail });
+    this.steps.push(step);
+    this.kinds.push(kind);
+    this.outcomes.push(result.outcome);
+    this.reasons.push(result.reason);
+    this.times.push(startMs, Math.max(startMs, endMs));
   }
 
-  finish(status: number, route: string | undefined): Trace {
+  /** The response has been sent: the trace is complete. */
+  finish(status: number, route: string | undefined, setCookies: SetCookieSummary[]): void {
     if (this.pendingMiddleware) {
       const { step, startMs } = this.pendingMiddleware;
       this.pendingMiddleware = undefined;
       this.record(step, 'middleware', startMs, this.now(), { outcome: 'pass', reason: 'Answered the request itself.' });
     }
-    const events = [...this.events].sort((a, b) => a.startMs - b.startMs);
+    this.finished = {
+      status,
+      ...(route ? { route } : {}),
+      durationMs: round(this.now()),
+      ...(setCookies.length > 0 ? { setCookies } : {}),
+    };
+  }
+
+  /** The trace as the API answers it: events in the order they started, sentences written out. */
+  toTrace(): Trace {
+    const { status, route, durationMs, setCookies } = this.finished ?? { status: 0, durationMs: round(this.now()) };
+    const events = this.steps
+      .map((step, index): TraceEvent => {
+        const extra = this.extras.get(index);
+        const startMs = this.times[2 * index]!;
+        return {
+          step,
+          kind: this.kinds[index]!,
+          startMs: round(startMs),
+          durationMs: round(this.times[2 * index + 1]! - startMs),
+          outcome: this.outcomes[index]!,
+          reason: resolve(this.reasons[index]!),
+          ...(extra?.checks ? { checks: resolve(extra.checks) } : {}),
+          ...(extra?.detail ? { detail: resolve(extra.detail) } : {}),
+        };
+      })
+      .sort((a, b) => a.startMs - b.startMs);
     // The first step that refused or failed decided the answer; the filter only wrote it.
     const decider = events.find((event) => event.kind !== 'filter' && event.outcome !== 'pass');
     return {
@@ -91,12 +142,13 @@ export class TraceRecorder {
       method: this.method,
       path: this.path,
       ...(route ? { route } : {}),
-      startedAt: this.startedAt.toISOString(),
-      durationMs: round(this.now()),
+      startedAt: new Date(this.startedAt).toISOString(),
+      durationMs,
       status,
       owner: { ...this.owner },
       events,
       ...(decider ? { decidedBy: { step: decider.step, kind: decider.kind, reason: decider.reason } } : {}),
+      ...(setCookies ? { setCookies } : {}),
     };
   }
 }

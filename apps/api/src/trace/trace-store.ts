@@ -1,13 +1,20 @@
-import type { Trace } from '@authlab/shared';
+import type { Trace, TraceOwner } from '@authlab/shared';
 
-export type TraceListener = (trace: Trace) => void;
+/** A finished request's trace as kept: whose it is, and the Trace itself once somebody reads it. */
+export interface StoredTrace {
+  readonly id: string;
+  readonly owner: TraceOwner;
+  toTrace(): Trace;
+}
+
+export type TraceListener = (trace: StoredTrace) => void;
 
 /**
  * The most recent traces, at most `capacity` of them: a Map keeps insertion order, so the
  * oldest is always the first key and eviction is O(1). Listeners hear every new trace.
  */
 export class TraceStore {
-  private readonly traces = new Map<string, Trace>();
+  private readonly traces = new Map<string, StoredTrace>();
   private readonly listeners = new Set<TraceListener>();
 
   constructor(readonly capacity: number) {}
@@ -16,7 +23,7 @@ export class TraceStore {
     return this.traces.size;
   }
 
-  add(trace: Trace): void {
+  add(trace: StoredTrace): void {
     if (this.traces.size >= this.capacity) {
       const oldest = this.traces.keys().next().value;
       if (oldest !== undefined) this.traces.delete(oldest);
@@ -25,13 +32,13 @@ export class TraceStore {
     for (const listener of this.listeners) listener(trace);
   }
 
-  get(id: string): Trace | undefined {
+  get(id: string): StoredTrace | undefined {
     return this.traces.get(id);
   }
 
   /** Newest first, those `visible` lets through, at most `limit`. */
-  recent(visible: (trace: Trace) => boolean, limit: number): Trace[] {
-    const result: Trace[] = [];
+  recent(visible: (trace: StoredTrace) => boolean, limit: number): StoredTrace[] {
+    const result: StoredTrace[] = [];
     const all = [...this.traces.values()];
     for (let index = all.length - 1; index >= 0 && result.length < limit; index -= 1) {
       const trace = all[index]!;

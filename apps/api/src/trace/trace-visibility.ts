@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { PLAYGROUND_SESSION_HEADER, type Trace } from '@authlab/shared';
+import { PLAYGROUND_SESSION_HEADER, type TraceOwner } from '@authlab/shared';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 
 /** Who is asking to read traces: their token's subject and role, and their playground session. */
@@ -23,7 +23,7 @@ export function traceViewerOf(request: Request): TraceViewer {
  * A learner sees the traces of their own requests: those made with their token, and the
  * anonymous ones made from their playground session. An admin (the instructor) sees all.
  */
-export function canSee(viewer: TraceViewer, trace: Trace): boolean {
+export function canSee(viewer: TraceViewer, trace: { owner: TraceOwner }): boolean {
   if (viewer.admin) return true;
   if (viewer.subject !== undefined && trace.owner.subject === viewer.subject) return true;
   return viewer.session !== undefined && trace.owner.session === viewer.session;

@@ -36,20 +36,15 @@ export function traceMiddleware(store: TraceStore | undefined): RequestHandler {
     if (typeof session === 'string' && SESSION_ID.test(session)) recorder.owner.session = session;
     recorder.record('requestId', 'middleware', 0, recorder.now(), {
       outcome: 'pass',
-      reason: `Gave the request the id ${id}, returned in the X-Trace-Id header.`,
+      reason: () => `Gave the request the id ${id}, returned in the X-Trace-Id header.`,
     });
 
-    let stored = false;
-    const store_ = () => {
-      if (stored) return;
-      stored = true;
+    // 'close' follows 'finish' once the answer is sent, and comes alone when the client hangs up first.
+    response.once('close', () => {
       const route = (request.route as { path?: unknown } | undefined)?.path;
-      const trace = recorder.finish(response.statusCode, typeof route === 'string' ? route : undefined);
-      const setCookies = summariseSetCookies(response.getHeader('set-cookie'));
-      store.add(setCookies.length > 0 ? { ...trace, setCookies } : trace);
-    };
-    response.once('finish', store_);
-    response.once('close', store_);
+      recorder.finish(response.statusCode, typeof route === 'string' ? route : undefined, summariseSetCookies(response.getHeader('set-cookie')));
+      store.add(recorder);
+    });
     traceContext.run(recorder, next);
   };
 }

@@ -30,7 +30,10 @@ export function traced(step: string, middleware: RequestHandler, describe?: Desc
       } else {
         end({ outcome: 'pass', reason: describe ? describe(request, response) : 'Passed the request on.' });
       }
-      traceContext.run(recorder, () => next(error));
+      // Most middleware call next() synchronously, still inside the context; a body parser calls
+      // it from a socket event, outside it, and only then must the context be entered again.
+      if (traceContext.getStore() === recorder) next(error);
+      else traceContext.run(recorder, () => next(error));
     });
   };
 }

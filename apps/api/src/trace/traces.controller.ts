@@ -27,7 +27,7 @@ export class TracesController {
   @ApiOperation({ summary: 'Recent traces the caller may see, newest first' })
   recent(@Req() request: Request, @Query('limit', new ZodValidationPipe(limitSchema, 'query parameter "limit"')) limit: number): Trace[] {
     const viewer = traceViewerOf(request);
-    return this.store.recent((trace) => canSee(viewer, trace), limit);
+    return this.store.recent((trace) => canSee(viewer, trace), limit).map((trace) => trace.toTrace());
   }
 
   @Sse('stream')
@@ -36,7 +36,7 @@ export class TracesController {
     const viewer = traceViewerOf(request);
     return new Observable<MessageEvent>((subscriber) => {
       const unsubscribe = this.store.subscribe((trace) => {
-        if (canSee(viewer, trace)) subscriber.next({ id: trace.id, type: 'trace', data: trace });
+        if (canSee(viewer, trace)) subscriber.next({ id: trace.id, type: 'trace', data: trace.toTrace() });
       });
       const heartbeat = setInterval(() => subscriber.next({ type: 'heartbeat', data: '' }), HEARTBEAT_MS);
       return () => {
@@ -54,6 +54,6 @@ export class TracesController {
     if (!trace || !canSee(traceViewerOf(request), trace)) {
       throw new ApiException(404, `No trace ${id} that you may see (traces are kept for the last ${this.store.capacity} requests).`);
     }
-    return trace;
+    return trace.toTrace();
   }
 }

@@ -1,6 +1,7 @@
 import { HttpException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { tap, type Observable } from 'rxjs';
 import { currentTrace } from './trace-context.js';
+import type { Lazy } from './trace-recorder.js';
 
 /**
  * Records the interceptor stage and the handler. Nest runs pipes inside `next.handle()`, after
@@ -16,10 +17,10 @@ export class TracingInterceptor implements NestInterceptor {
     const before = trace.now();
     trace.record('TracingInterceptor', 'interceptor', before, trace.now(), {
       outcome: 'pass',
-      reason: `Wraps ${handler}: the handler runs inside it, after the pipes.`,
+      reason: () => `Wraps ${handler}: the handler runs inside it, after the pipes.`,
     });
     let recorded = false;
-    const recordHandler = (outcome: 'pass' | 'deny' | 'error', reason: string) => {
+    const recordHandler = (outcome: 'pass' | 'deny' | 'error', reason: Lazy<string>) => {
       if (recorded) return;
       recorded = true;
       const start = Math.max(before, trace.latestEnd());
@@ -28,7 +29,7 @@ export class TracingInterceptor implements NestInterceptor {
 
     return next.handle().pipe(
       tap({
-        next: () => recordHandler('pass', `${handler} returned its result.`),
+        next: () => recordHandler('pass', () => `${handler} returned its result.`),
         error: (error: unknown) => {
           // A pipe that refused the input has recorded the refusal; the handler never ran.
           if (trace.refusedSince(before)) return;

@@ -23,9 +23,9 @@ function clientDescription(rejection: TokenRejection): string {
 }
 
 const EXTRACTOR = { extractor: 'accessTokenExtractor' };
-const sourceDetail = (found: AccessTokenSource & { kind: 'token' }) => ({
+const sourceDetail = (source: (AccessTokenSource & { kind: 'token' })['source']) => ({
   ...EXTRACTOR,
-  source: found.source === 'cookie' ? 'session cookie' : 'Authorization header',
+  source: source === 'cookie' ? 'session cookie' : 'Authorization header',
 });
 const describePrincipal = (principal: Principal) =>
   principal.kind === 'user'
@@ -89,12 +89,17 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     const subject = principal.kind === 'user' ? String(principal.id) : principal.clientId;
     const trace = currentTrace();
     if (trace) trace.owner.subject = subject;
-    end?.({
-      outcome: 'pass',
-      reason: `Valid access token for ${describePrincipal(principal)}.`,
-      checks: acceptedTokenChecks(principal, this.expected, this.clock.nowMs() / 1000),
-      detail: { ...sourceDetail(header), alg: this.expected.algorithm, kid: this.expected.kid, subject, caller: principal.kind === 'user' ? 'user' : 'machine client' },
-    });
+    if (end) {
+      // Written out only if somebody reads this trace; the clock is read now, while it is true.
+      const nowSeconds = this.clock.nowMs() / 1000;
+      const source = header.source;
+      end({
+        outcome: 'pass',
+        reason: () => `Valid access token for ${describePrincipal(principal)}.`,
+        checks: () => acceptedTokenChecks(principal, this.expected, nowSeconds),
+        detail: () => ({ ...sourceDetail(source), alg: this.expected.algorithm, kid: this.expected.kid, subject, caller: principal.kind === 'user' ? 'user' : 'machine client' }),
+      });
+    }
     return true;
   }
 

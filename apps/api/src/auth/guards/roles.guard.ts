@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { isRole, permissionsOf, roleHasPermission } from '@authlab/shared';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { currentTrace } from '../../trace/trace-context.js';
+import type { Lazy } from '../../trace/trace-recorder.js';
 import type { Principal } from '../authenticated-user.js';
 import { insufficientScope } from '../bearer-challenge.js';
 import { OptionalAuth } from '../decorators/optional-auth.decorator.js';
@@ -22,7 +23,7 @@ export class RolesGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const end = currentTrace()?.begin('RolesGuard', 'guard');
-    const deny = (error: ApiException, detail?: Record<string, string | string[]>) => {
+    const deny = (error: ApiException, detail?: Lazy<Record<string, string | string[]>>) => {
       end?.({ outcome: 'deny', reason: `${error.message} (${error.getStatus()})`, ...(detail ? { detail } : {}) });
       return error;
     };
@@ -74,12 +75,13 @@ export class RolesGuard implements CanActivate {
     // Exact, known values only: a role claim like "Admin" or "constructor" matches nothing.
     const role = user?.role;
     if (!isRole(role)) throw deny(new ApiException(403, 'Your token carries no known role.'));
-    const detail = {
+    // For the trace, built only if somebody reads it.
+    const detail = () => ({
       role,
       held: [...permissionsOf(role)],
       ...(roles ? { requiredRoles: roles } : {}),
       ...(permissions ? { requiredPermissions: permissions } : {}),
-    };
+    });
 
     if (roles && !roles.includes(role)) {
       throw deny(
@@ -99,9 +101,10 @@ export class RolesGuard implements CanActivate {
     }
     end?.({
       outcome: 'pass',
-      reason: roles
-        ? `Role ${role} is one of the roles the route allows (${roles.join(', ')}).`
-        : `Role ${role} grants ${permissions.join(', ')}, which the route requires.`,
+      reason: () =>
+        roles
+          ? `Role ${role} is one of the roles the route allows (${roles.join(', ')}).`
+          : `Role ${role} grants ${permissions.join(', ')}, which the route requires.`,
       detail,
     });
     return true;
