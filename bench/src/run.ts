@@ -60,16 +60,10 @@ try {
   const surge = await measureSurge(fixtures.traced, PUBLIC_WITH_DB, options);
   await fixtures.traced.stop();
 
-  log(`Memory: a fresh traced API, ${options.memoryTotal.toLocaleString('en-US')} protected requests (${elapsed()})`);
-  const fresh = await startApiWithTokens('api (memory)', newHmacKey(), { TRACING: 'on' }, options.tokens);
-  const tokensFile = path.join(TMP_DIR, 'tokens-memory.txt');
-  writeFileSync(tokensFile, fresh.tokens.map((token) => `Bearer ${token}`).join('\n'));
-  const memory = await measureMemory(
-    fresh.api,
-    { url: fresh.api.origin + PROTECTED, connections: options.connections, rotate: { header: 'authorization', file: tokensFile } },
-    options,
-  );
-  await fresh.api.stop();
+  log(`Memory: fresh APIs, traced then untraced, ${options.memoryTotal.toLocaleString('en-US')} protected requests each (${elapsed()})`);
+  const memory = await memoryRun('on');
+  // The same run with tracing off tells what the trace store adds and what the runtime does anyway.
+  const memoryUntraced = await memoryRun('off');
 
   log(`Playground: bundle sizes against a fresh create-vite template, page loads in Chromium (${elapsed()})`);
   const template = await buildViteTemplate(TMP_DIR);
@@ -82,6 +76,7 @@ try {
     login,
     surge: { ...surge, publicPath: PUBLIC_WITH_DB, rate: options.surgeRate, signInConnections: options.surgeConnections },
     memory,
+    memoryUntraced,
     playground: { app, template: templateSize, versions: template.versions, ...(pageLoad ? { pageLoad } : {}) },
   };
   const notes = [...fixtures.notes];
@@ -114,6 +109,22 @@ rmSync(path.join(TMP_DIR, 'data'), { recursive: true, force: true });
 
 process.stdout.write(`${renderText(results)}\n\n`);
 log(`Wrote ${path.relative(REPO_ROOT, outputDir)}/{results.json,summary.md,${chartFile}} in ${elapsed()}.`);
+
+/** RSS of a fresh API (TRACING=on|off) after the first thousand protected requests and after all of them. */
+async function memoryRun(tracing: 'on' | 'off') {
+  const fresh = await startApiWithTokens(`api (memory, tracing ${tracing})`, newHmacKey(), { TRACING: tracing }, options.tokens);
+  try {
+    const tokensFile = path.join(TMP_DIR, `tokens-memory-${tracing}.txt`);
+    writeFileSync(tokensFile, fresh.tokens.map((token) => `Bearer ${token}`).join('\n'));
+    return await measureMemory(
+      fresh.api,
+      { url: fresh.api.origin + PROTECTED, connections: options.connections, rotate: { header: 'authorization', file: tokensFile } },
+      options,
+    );
+  } finally {
+    await fresh.api.stop();
+  }
+}
 
 /** The comparisons the targets (and readers) need, each paired inside a round. */
 function computeRatios(scenarios: ScenarioResult[]): Ratio[] {

@@ -37,6 +37,13 @@ export function ratioTable(results: BenchResults): string {
   );
 }
 
+function memoryUntracedRows(memory: NonNullable<BenchResults['memoryUntraced']>): string[][] {
+  return [
+    [`Tracing off: RSS after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`, `${MB(memory.rssFirst)} / ${MB(memory.rssTotal)}`],
+    ['Tracing off: heap used / reserved by V8 (after each)', `${MB(memory.heapUsedFirst)} / ${MB(memory.heapReservedFirst)} → ${MB(memory.heapUsedTotal)} / ${MB(memory.heapReservedTotal)}`],
+  ];
+}
+
 export function figuresTable(results: BenchResults): string {
   const { login, surge, memory, playground } = results;
   const rows: string[][] = [
@@ -50,6 +57,7 @@ export function figuresTable(results: BenchResults): string {
     [`RSS after ${memory.requestsTotal.toLocaleString('en-US')} traced requests`, MB(memory.rssTotal)],
     [`Heap used after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`, `${MB(memory.heapUsedFirst)} / ${MB(memory.heapUsedTotal)}`],
     ['Heap reserved by V8, of it new space (after each)', `${MB(memory.heapReservedFirst)} (${MB(memory.newSpaceFirst)}) / ${MB(memory.heapReservedTotal)} (${MB(memory.newSpaceTotal)})`],
+    ...(results.memoryUntraced ? memoryUntracedRows(results.memoryUntraced) : []),
     ['Playground initial JS, gzip', kB(playground.app.jsGzip)],
     ['create-vite react-ts template initial JS, gzip', kB(playground.template.jsGzip)],
     ['Playground initial CSS, gzip', kB(playground.app.cssGzip)],

@@ -35,6 +35,8 @@ export interface BenchResults {
   login: LoginResult;
   surge: SurgeResult & { publicPath: string; rate: number; signInConnections: number };
   memory: MemoryResult;
+  /** The same measurement on an API with TRACING=off. */
+  memoryUntraced?: MemoryResult;
   playground: { app: BundleSize; template: BundleSize; versions: TemplateBuild['versions']; pageLoad?: PageLoadResult };
   targets: TargetResult[];
   notes: string[];

@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Article } from '@authlab/shared';
 import { DATABASE, type Database } from '../database/database.types.js';
+import { preparedQuery, type PreparedQuery } from '../database/prepared-query.js';
 
 /** The only place that reads or writes the articles table. */
 @Injectable()
 export class ArticlesRepository {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  /** The two reads every article route makes: compiled once (see preparedQuery). */
+  private readonly all: PreparedQuery<[], Article>;
+  private readonly byId: PreparedQuery<[id: number], Article>;
+
+  constructor(@Inject(DATABASE) private readonly db: Database) {
+    this.all = preparedQuery(db, () => this.selectArticles().orderBy('articles.id'), []);
+    this.byId = preparedQuery(db, (id: number) => this.selectArticles().where('articles.id', '=', id), [0]);
+  }
 
   private selectArticles() {
     return this.db
@@ -23,11 +31,11 @@ export class ArticlesRepository {
   }
 
   list(): Promise<Article[]> {
-    return this.selectArticles().orderBy('articles.id').execute();
+    return this.all();
   }
 
-  findById(id: number): Promise<Article | undefined> {
-    return this.selectArticles().where('articles.id', '=', id).executeTakeFirst();
+  async findById(id: number): Promise<Article | undefined> {
+    return (await this.byId(id))[0];
   }
 
   async insert(article: { title: string; body: string; authorId: number }): Promise<number> {

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withStatementCache } from './statement-cache.js';
 
@@ -16,7 +16,7 @@ function countingSqlite() {
 }
 
 interface Schema {
-  notes: { id: number; noteText: string };
+  notes: { id: Generated<number>; noteText: string };
 }
 
 describe('withStatementCache', () => {

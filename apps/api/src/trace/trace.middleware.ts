@@ -36,7 +36,9 @@ export function traceMiddleware(store: TraceStore | undefined): RequestHandler {
     if (typeof session === 'string' && SESSION_ID.test(session)) recorder.owner.session = session;
     recorder.record('requestId', 'middleware', 0, recorder.now(), {
       outcome: 'pass',
-      reason: () => `Gave the request the id ${id}, returned in the X-Trace-Id header.`,
+      // A plain string: a function written here would share this scope, and keep the request
+      // and the response alive for as long as the trace is kept.
+      reason: `Gave the request the id ${id}, returned in the X-Trace-Id header.`,
     });
 
     // 'close' follows 'finish' once the answer is sent, and comes alone when the client hangs up first.

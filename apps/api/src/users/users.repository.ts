@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role, UserView } from '@authlab/shared';
 import { DATABASE, type Database } from '../database/database.types.js';
+import { preparedQuery, type PreparedQuery } from '../database/prepared-query.js';
 
 export interface UserRecord extends UserView {
   passwordHash: string;
@@ -14,14 +15,21 @@ export type VersionedUser = UserView & { tokenVersion: number };
 /** The only place that reads or writes the users table. */
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  /** Every sign-in and every /auth/me runs one of these: compiled once (see preparedQuery). */
+  private readonly byUsername: PreparedQuery<[username: string], UserRecord>;
+  private readonly byId: PreparedQuery<[id: number], UserRecord>;
 
-  findByUsername(username: string): Promise<UserRecord | undefined> {
-    return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  constructor(@Inject(DATABASE) private readonly db: Database) {
+    this.byUsername = preparedQuery(db, (username: string) => db.selectFrom('users').selectAll().where('username', '=', username), ['']);
+    this.byId = preparedQuery(db, (id: number) => db.selectFrom('users').selectAll().where('id', '=', id), [0]);
   }
 
-  findById(id: number): Promise<UserRecord | undefined> {
-    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  async findByUsername(username: string): Promise<UserRecord | undefined> {
+    return (await this.byUsername(username))[0];
+  }
+
+  async findById(id: number): Promise<UserRecord | undefined> {
+    return (await this.byId(id))[0];
   }
 
   list(): Promise<Array<UserView & { createdAt: string }>> {
