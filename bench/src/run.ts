@@ -14,7 +14,7 @@ import { newHmacKey } from './api/tokens.js';
 import { stopLoadClient } from './load/run-load.js';
 import { parseOptions } from './options.js';
 import { API_MAIN, PLAYGROUND_DIST, REPO_ROOT, RESULTS_DIR, TMP_DIR } from './paths.js';
-import { PINNED } from './processes/cores.js';
+import { PINNED, pinSelfToClientCore } from './processes/cores.js';
 import { renderMarkdown, renderText } from './report/render.js';
 import type { BenchResults, Ratio } from './report/results.js';
 import { pairedRatios } from './report/stats.js';
@@ -47,6 +47,7 @@ if (options.build === true || (options.build === 'if-missing' && missingBuild)) 
   log('Using the existing builds of the API and the playground (--build rebuilds them first).');
 }
 
+pinSelfToClientCore();
 log(`Starting servers (${PINNED ? 'pinned: server core 0, load generator core 1' : 'not pinned: no taskset or one core'})…`);
 const fixtures = await startFixtures(options.tokens);
 let results: BenchResults;
