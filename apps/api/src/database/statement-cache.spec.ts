@@ -8,10 +8,10 @@ function countingSqlite() {
   const sqlite = new SQLite(':memory:');
   let prepares = 0;
   const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
+  sqlite.prepare = (source: string) => {
     prepares += 1;
     return prepare(source);
-  }) as typeof sqlite.prepare;
+  };
   return { sqlite, prepares: () => prepares };
 }
 
