@@ -39,7 +39,10 @@ export function ratioTable(results: BenchResults): string {
 
 function memoryUntracedRows(memory: NonNullable<BenchResults['memoryUntraced']>): string[][] {
   return [
-    [`Tracing off: RSS after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`, `${MB(memory.rssFirst)} / ${MB(memory.rssTotal)}`],
+    [
+      `Tracing off: RSS after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsWarm.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`,
+      `${MB(memory.rssFirst)} / ${MB(memory.rssWarm)} / ${MB(memory.rssTotal)}`,
+    ],
     ['Tracing off: heap used / reserved by V8 (after each)', `${MB(memory.heapUsedFirst)} / ${MB(memory.heapReservedFirst)} → ${MB(memory.heapUsedTotal)} / ${MB(memory.heapReservedTotal)}`],
   ];
 }
@@ -54,7 +57,9 @@ export function figuresTable(results: BenchResults): string {
     ['Event-loop delay p99 during the surge', `${ms(surge.eventLoopDelayP99)} ms`],
     ['Event-loop delay p99 while idle (the machine\'s own noise)', `${ms(surge.idleEventLoopDelayP99)} ms`],
     [`RSS after ${memory.requestsFirst.toLocaleString('en-US')} traced requests`, MB(memory.rssFirst)],
+    [`RSS after ${memory.requestsWarm.toLocaleString('en-US')} traced requests`, MB(memory.rssWarm)],
     [`RSS after ${memory.requestsTotal.toLocaleString('en-US')} traced requests`, MB(memory.rssTotal)],
+    [`RSS growth, ${memory.requestsWarm.toLocaleString('en-US')} → ${memory.requestsTotal.toLocaleString('en-US')} (after warm-up)`, MB(memory.rssTotal - memory.rssWarm)],
     [`Heap used after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`, `${MB(memory.heapUsedFirst)} / ${MB(memory.heapUsedTotal)}`],
     ['Heap reserved by V8, of it new space (after each)', `${MB(memory.heapReservedFirst)} (${MB(memory.newSpaceFirst)}) / ${MB(memory.heapReservedTotal)} (${MB(memory.newSpaceTotal)})`],
     ...(results.memoryUntraced ? memoryUntracedRows(results.memoryUntraced) : []),

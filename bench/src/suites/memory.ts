@@ -5,9 +5,12 @@ import type { ServerProcess } from '../processes/server-process.js';
 
 export interface MemoryResult {
   requestsFirst: number;
+  /** Where the runtime has warmed up: growth from here to the end is what a leak would show. */
+  requestsWarm: number;
   requestsTotal: number;
   /** Bytes, read inside the API process after each batch. */
   rssFirst: number;
+  rssWarm: number;
   rssTotal: number;
   heapUsedFirst: number;
   heapUsedTotal: number;
@@ -29,29 +32,37 @@ interface Snapshot {
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 /**
- * RSS of a fresh, traced API after `memoryFirst` protected requests and after `memoryTotal`.
- * Traces are kept in a bounded ring buffer, so after the first thousand the memory should
- * level off: growth beyond that is a leak (or a cache without a bound). Both readings follow a
- * full garbage collection, so garbage not yet collected is not counted as growth.
+ * RSS of a fresh, traced API after `memoryFirst` protected requests, after `memoryWarm` and after
+ * `memoryTotal`. Traces are kept in a bounded ring buffer, so after the first thousand the memory
+ * should level off: growth beyond that is a leak (or a cache without a bound). The middle reading
+ * tells a warm-up (the runtime growing its reservations once) from growth that goes on. Every
+ * reading follows a full garbage collection, so garbage not yet collected is not counted.
  */
 export async function measureMemory(api: ServerProcess, job: Omit<LoadJob, 'amount' | 'seconds'>, options: BenchOptions): Promise<MemoryResult> {
-  const first = await runLoad({ ...job, amount: options.memoryFirst });
-  const atFirst = await api.ask<Snapshot>({ type: 'snapshot', gc: true });
-  const rest = await runLoad({ ...job, amount: options.memoryTotal - options.memoryFirst });
-  const atTotal = await api.ask<Snapshot>({ type: 'snapshot', gc: true });
-  const statusCodes: Record<string, number> = { ...first.statusCodes };
-  for (const [code, count] of Object.entries(rest.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  const batches = [options.memoryFirst, options.memoryWarm - options.memoryFirst, options.memoryTotal - options.memoryWarm];
+  const statusCodes: Record<string, number> = {};
+  const readings: Array<{ requests: number; snapshot: Snapshot }> = [];
+  let requests = 0;
+  for (const amount of batches) {
+    const result = await runLoad({ ...job, amount });
+    requests += result.responses;
+    for (const [code, count] of Object.entries(result.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+    readings.push({ requests, snapshot: await api.ask<Snapshot>({ type: 'snapshot', gc: true }) });
+  }
+  const [atFirst, atWarm, atTotal] = readings as [(typeof readings)[number], (typeof readings)[number], (typeof readings)[number]];
   return {
-    requestsFirst: first.responses,
-    requestsTotal: first.responses + rest.responses,
-    rssFirst: atFirst.memory.rss,
-    rssTotal: atTotal.memory.rss,
-    heapUsedFirst: atFirst.memory.heapUsed,
-    heapUsedTotal: atTotal.memory.heapUsed,
-    heapReservedFirst: sum(Object.values(atFirst.heapSpaces)),
-    heapReservedTotal: sum(Object.values(atTotal.heapSpaces)),
-    newSpaceFirst: atFirst.heapSpaces.new_space ?? 0,
-    newSpaceTotal: atTotal.heapSpaces.new_space ?? 0,
+    requestsFirst: atFirst.requests,
+    requestsWarm: atWarm.requests,
+    requestsTotal: atTotal.requests,
+    rssFirst: atFirst.snapshot.memory.rss,
+    rssWarm: atWarm.snapshot.memory.rss,
+    rssTotal: atTotal.snapshot.memory.rss,
+    heapUsedFirst: atFirst.snapshot.memory.heapUsed,
+    heapUsedTotal: atTotal.snapshot.memory.heapUsed,
+    heapReservedFirst: sum(Object.values(atFirst.snapshot.heapSpaces)),
+    heapReservedTotal: sum(Object.values(atTotal.snapshot.heapSpaces)),
+    newSpaceFirst: atFirst.snapshot.heapSpaces.new_space ?? 0,
+    newSpaceTotal: atTotal.snapshot.heapSpaces.new_space ?? 0,
     statusCodes,
   };
 }
