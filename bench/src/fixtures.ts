@@ -28,9 +28,9 @@ function rotation(name: string, header: string, values: string[]): NonNullable<L
 
 const bearer = (tokens: string[]) => tokens.map((token) => `Bearer ${token}`);
 
-/** An API process, plus a thousand valid tokens for it (claims copied from its own sign-ins). */
-export async function startApiWithTokens(name: string, key: SigningKey, env: Record<string, string>, count: number) {
-  const api = await startApi(name, { ...key.env, ...env });
+/** An API process (the working tree's build unless `script` names another), plus valid tokens for it (claims copied from its own sign-ins). */
+export async function startApiWithTokens(name: string, key: SigningKey, env: Record<string, string>, count: number, script?: string) {
+  const api = await startApi(name, { ...key.env, ...env }, script);
   const claims = claimsOf(await demoTokens(api.origin));
   return { api, claims, tokens: mintTokens(key, claims, count) };
 }

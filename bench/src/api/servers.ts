@@ -10,10 +10,10 @@ const PROBE_ARGS = ['--import', pathToFileURL(SERVER_PROBE).href];
  * so that disk speed is not what is measured. LOG_LEVEL=warn: one log line per request would
  * measure the terminal.
  */
-export function startApi(name: string, env: Record<string, string>): Promise<ServerProcess> {
+export function startApi(name: string, env: Record<string, string>, script = API_MAIN): Promise<ServerProcess> {
   return startServer({
     name,
-    script: API_MAIN,
+    script,
     args: ['--demo'],
     nodeArgs: PROBE_ARGS,
     env: {
