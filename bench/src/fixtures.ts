@@ -28,6 +28,9 @@ function rotation(name: string, header: string, values: string[]): NonNullable<L
 
 const bearer = (tokens: string[]) => tokens.map((token) => `Bearer ${token}`);
 
+/** The tokens as Authorization headers, one per request, in a file named `name`. */
+export const bearerRotation = (name: string, tokens: string[]) => rotation(name, 'authorization', bearer(tokens));
+
 /** An API process (the working tree's build unless `script` names another), plus valid tokens for it (claims copied from its own sign-ins). */
 export async function startApiWithTokens(name: string, key: SigningKey, env: Record<string, string>, count: number, script?: string) {
   const api = await startApi(name, { ...key.env, ...env }, script);
@@ -67,7 +70,7 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
     startBaseline('express + passport-jwt', 'express-passport.js', { ARTICLES_JSON_FILE: articlesJson, JWT_SECRET: secret, SECRET_FORM: 'keyobject' }),
   ]);
 
-  const tracedTokens = rotation('tokens-traced', 'authorization', bearer(traced.tokens));
+  const tracedTokens = bearerRotation('tokens-traced', traced.tokens);
   const scenarios: Scenario[] = [
     { id: 'express', label: 'Express 5, bare', server: bare, path: PUBLIC_NO_IO, expectedStatus: 200 },
     { id: 'express-middleware', label: "Express 5 + authlab's middleware", server: withMiddleware, path: PUBLIC_NO_IO, expectedStatus: 200 },
@@ -82,7 +85,7 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
       label: 'authlab protected HS256, tracing off',
       server: untraced.api,
       path: PROTECTED,
-      rotate: rotation('tokens-untraced', 'authorization', bearer(untraced.tokens)),
+      rotate: bearerRotation('tokens-untraced', untraced.tokens),
       expectedStatus: 200,
     },
     {
@@ -90,7 +93,7 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
       label: 'authlab protected ES256, tracing on',
       server: es256.api,
       path: PROTECTED,
-      rotate: rotation('tokens-es256', 'authorization', bearer(es256.tokens)),
+      rotate: bearerRotation('tokens-es256', es256.tokens),
       expectedStatus: 200,
     },
     {
@@ -98,7 +101,7 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
       label: 'authlab invalid token → 401, tracing on',
       server: traced.api,
       path: PROTECTED,
-      rotate: rotation('tokens-forged', 'authorization', bearer(forgedTokens(hs256, traced.claims, tokenCount))),
+      rotate: bearerRotation('tokens-forged', forgedTokens(hs256, traced.claims, tokenCount)),
       expectedStatus: 401,
     },
   ];

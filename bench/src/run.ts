@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startApiWithTokens, startFixtures, PROTECTED, PUBLIC_WITH_DB } from './fixtures.js';
+import { bearerRotation, startApiWithTokens, startFixtures, PROTECTED, PUBLIC_WITH_DB } from './fixtures.js';
 import { newHmacKey } from './api/tokens.js';
 import { stopLoadClient } from './load/run-load.js';
 import { parseOptions } from './options.js';
@@ -115,13 +115,8 @@ log(`Wrote ${path.relative(REPO_ROOT, outputDir)}/{results.json,summary.md,${cha
 async function memoryRun(tracing: 'on' | 'off') {
   const fresh = await startApiWithTokens(`api (memory, tracing ${tracing})`, newHmacKey(), { TRACING: tracing }, options.tokens);
   try {
-    const tokensFile = path.join(TMP_DIR, `tokens-memory-${tracing}.txt`);
-    writeFileSync(tokensFile, fresh.tokens.map((token) => `Bearer ${token}`).join('\n'));
-    return await measureMemory(
-      fresh.api,
-      { url: fresh.api.origin + PROTECTED, connections: options.connections, rotate: { header: 'authorization', file: tokensFile } },
-      options,
-    );
+    const rotate = bearerRotation(`tokens-memory-${tracing}`, fresh.tokens);
+    return await measureMemory(fresh.api, { url: fresh.api.origin + PROTECTED, connections: options.connections, rotate }, options);
   } finally {
     await fresh.api.stop();
   }

@@ -6,13 +6,11 @@
  * same machine. Prints requests per second and server CPU per request, and after / before
  * paired per round. The working tree's API must be built (`npm run build`).
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { startApiWithTokens } from '../fixtures.js';
+import { bearerRotation, startApiWithTokens } from '../fixtures.js';
 import { newHmacKey } from '../api/tokens.js';
 import { stopLoadClient } from '../load/run-load.js';
 import { parseOptions } from '../options.js';
-import { API_MAIN, PLAYGROUND_DIST, TMP_DIR } from '../paths.js';
+import { API_MAIN, PLAYGROUND_DIST } from '../paths.js';
 import { pinSelfToClientCore } from '../processes/cores.js';
 import { pairedRatios } from '../report/stats.js';
 import { textTable } from '../report/text-table.js';
@@ -42,14 +40,13 @@ const servers = await Promise.all([
 ]);
 try {
   const scenarios: Scenario[] = servers.flatMap(({ api, tokens }, index) => {
-    const file = path.join(TMP_DIR, `compare-tokens-${index}.txt`);
-    writeFileSync(file, tokens.map((token) => `Bearer ${token}`).join('\n'));
+    const rotate = bearerRotation(`compare-tokens-${index}`, tokens);
     return ROUTES.map((route) => ({
       id: `${index}:${route}`,
       label: `${api.name} ${route}`,
       server: api,
       path: route,
-      rotate: { header: 'authorization', file },
+      rotate,
       expectedStatus: 200,
     }));
   });

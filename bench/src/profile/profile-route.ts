@@ -5,9 +5,10 @@
  * window. The summary says where the CPU time went (by package and by function); the raw
  * .cpuprofile stays in bench/results/tmp/profiles for Chrome DevTools.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { demoTokens } from '../api/demo-accounts.js';
+import { bearerRotation } from '../fixtures.js';
 import { startApi } from '../api/servers.js';
 import { claimsOf, forgedTokens, mintTokens, newEcKey, newHmacKey } from '../api/tokens.js';
 import { runLoad, stopLoadClient } from '../load/run-load.js';
@@ -26,9 +27,7 @@ const api = await startApi('api', { ...key.env, TRACING: args.includes('--untrac
 try {
   const claims = claimsOf(await demoTokens(api.origin));
   const tokens = args.includes('--invalid') ? forgedTokens(key, claims, 1000) : mintTokens(key, claims, 1000);
-  const file = path.join(TMP_DIR, 'profile-tokens.txt');
-  writeFileSync(file, tokens.map((token) => `Bearer ${token}`).join('\n'));
-  const job: LoadJob = { url: api.origin + route, connections: 10, seconds: 3, rotate: { header: 'authorization', file } };
+  const job: LoadJob = { url: api.origin + route, connections: 10, seconds: 3, rotate: bearerRotation('profile-tokens', tokens) };
 
   await runLoad(job);
   await api.ask({ type: 'profile', action: 'start' });
