@@ -31,7 +31,7 @@ export class AppModule {
         ClientsModule,
         ArticlesModule,
         MetaModule,
-        TraceModule,
+        TraceModule.register(config.tracing.enabled),
         ...(config.demo ? [DemoModule] : []),
         ...(config.lab ? [LabModule.register(config, keys)] : []),
       ],

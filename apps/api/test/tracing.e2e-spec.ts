@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Trace } from '@authlab/shared';
+import type { RouteMetadata, Trace } from '@authlab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACE_STORE, type TraceStore } from '../src/trace/trace-store.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -265,5 +265,11 @@ describe('with tracing switched off', () => {
     expect(response.headers['x-trace-id']).toMatch(/^[0-9a-f-]{36}$/);
     await testApp.http.get(`/api/traces/${response.headers['x-trace-id']}`).set('X-Playground-Session', SESSION).expect(404);
     expect(testApp.app.get<TraceStore>(TRACE_STORE).size).toBe(0);
+  });
+
+  it('registers no interceptor, so Nest skips its interceptor pipeline, and the route catalogue says so', async () => {
+    const { routes } = (await testApp.http.get('/api/meta/routes').expect(200)).body as { routes: RouteMetadata[] };
+    const articles = routes.find((route) => route.method === 'GET' && route.path === '/api/articles');
+    expect(articles).toMatchObject({ guards: ['JwtAuthGuard', 'RevocationGuard', 'CsrfGuard', 'RolesGuard'], interceptors: [] });
   });
 });
