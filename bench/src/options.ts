@@ -21,10 +21,12 @@ export interface BenchOptions {
   surgeSeconds: number;
   /** Concurrent sign-in connections during the surge. */
   surgeConnections: number;
-  /** RSS is read after `memoryFirst`, `memoryWarm` and `memoryTotal` traced requests. */
+  /** Memory is read after `memoryFirst`, `memoryWarm` and `memoryTotal` traced requests. */
   memoryFirst: number;
   memoryWarm: number;
   memoryTotal: number;
+  /** Longest wait, per reading, for the idle API's heap to settle before memory is read at rest. */
+  restLimitSeconds: number;
   /** Cold page loads of the playground and of the template, each. */
   pageLoads: number;
 }
@@ -36,6 +38,6 @@ export function parseOptions(argv: string[]): BenchOptions {
   const build: BenchOptions['build'] = argv.includes('--no-build') ? false : argv.includes('--build') || !quick ? true : 'if-missing';
   const common = { quick, build, connections: 10, tokens: 1000, surgeRate: 200, surgeConnections: 8, memoryFirst: 1000 };
   return quick
-    ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryWarm: 5_000, memoryTotal: 10_000, pageLoads: 3 }
-    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 4, logins: 30, surgeSeconds: 6, memoryWarm: 10_000, memoryTotal: 100_000, pageLoads: 7 };
+    ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryWarm: 5_000, memoryTotal: 10_000, restLimitSeconds: 12, pageLoads: 3 }
+    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 4, logins: 30, surgeSeconds: 6, memoryWarm: 10_000, memoryTotal: 100_000, restLimitSeconds: 20, pageLoads: 7 };
 }

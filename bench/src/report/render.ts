@@ -1,3 +1,4 @@
+import type { MemoryReading, MemoryResult } from '../suites/memory.js';
 import type { BenchResults } from './results.js';
 import { describeGoal, describeMeasured } from './targets.js';
 import { textTable } from './text-table.js';
@@ -37,13 +38,20 @@ export function ratioTable(results: BenchResults): string {
   );
 }
 
-function memoryUntracedRows(memory: NonNullable<BenchResults['memoryUntraced']>): string[][] {
+const count = (requests: number) => requests.toLocaleString('en-US');
+
+/** RSS, heap used and heap reserved at each reading, as the load ends and at rest, for one memory run. */
+function memoryRows(memory: MemoryResult, which: string): string[][] {
+  const moments = memory.loaded.map((reading) => count(reading.requests)).join(' / ');
+  const series = (readings: MemoryReading[], pick: (reading: MemoryReading) => number) => readings.map((reading) => MB(pick(reading))).join(' / ');
+  const first = memory.atRest[0]!;
+  const last = memory.atRest[memory.atRest.length - 1]!;
   return [
-    [
-      `Tracing off: RSS after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsWarm.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`,
-      `${MB(memory.rssFirst)} / ${MB(memory.rssWarm)} / ${MB(memory.rssTotal)}`,
-    ],
-    ['Tracing off: heap used / reserved by V8 (after each)', `${MB(memory.heapUsedFirst)} / ${MB(memory.heapReservedFirst)} → ${MB(memory.heapUsedTotal)} / ${MB(memory.heapReservedTotal)}`],
+    [`${which}: RSS after ${moments} requests, as the load ends`, series(memory.loaded, (reading) => reading.rss)],
+    [`${which}: … heap used / reserved by V8 (of it new space)`, memory.loaded.map((r) => `${MB(r.heapUsed)} / ${MB(r.heapReserved)} (${MB(r.newSpace)})`).join(', ')],
+    [`${which}: RSS at rest (idle ${memory.restSeconds.map((seconds) => seconds.toFixed(0)).join(' / ')} s)`, series(memory.atRest, (reading) => reading.rss)],
+    [`${which}: … heap used / reserved by V8 at rest`, memory.atRest.map((r) => `${MB(r.heapUsed)} / ${MB(r.heapReserved)}`).join(', ')],
+    [`${which}: RSS growth at rest, ${count(first.requests)} → ${count(last.requests)}`, MB(last.rss - first.rss)],
   ];
 }
 
@@ -56,13 +64,8 @@ export function figuresTable(results: BenchResults): string {
     [`… during a sign-in surge (${surge.signInConnections} connections, ${surge.signInsPerSecond.toFixed(1)} sign-ins/s)`, `${ms(surge.surgeP99)} ms`],
     ['Event-loop delay p99 during the surge', `${ms(surge.eventLoopDelayP99)} ms`],
     ['Event-loop delay p99 while idle (the machine\'s own noise)', `${ms(surge.idleEventLoopDelayP99)} ms`],
-    [`RSS after ${memory.requestsFirst.toLocaleString('en-US')} traced requests`, MB(memory.rssFirst)],
-    [`RSS after ${memory.requestsWarm.toLocaleString('en-US')} traced requests`, MB(memory.rssWarm)],
-    [`RSS after ${memory.requestsTotal.toLocaleString('en-US')} traced requests`, MB(memory.rssTotal)],
-    [`RSS growth, ${memory.requestsWarm.toLocaleString('en-US')} → ${memory.requestsTotal.toLocaleString('en-US')} (after warm-up)`, MB(memory.rssTotal - memory.rssWarm)],
-    [`Heap used after ${memory.requestsFirst.toLocaleString('en-US')} / ${memory.requestsTotal.toLocaleString('en-US')}`, `${MB(memory.heapUsedFirst)} / ${MB(memory.heapUsedTotal)}`],
-    ['Heap reserved by V8, of it new space (after each)', `${MB(memory.heapReservedFirst)} (${MB(memory.newSpaceFirst)}) / ${MB(memory.heapReservedTotal)} (${MB(memory.newSpaceTotal)})`],
-    ...(results.memoryUntraced ? memoryUntracedRows(results.memoryUntraced) : []),
+    ...memoryRows(memory, 'Traced'),
+    ...(results.memoryUntraced ? memoryRows(results.memoryUntraced, 'Tracing off') : []),
     ['Playground initial JS, gzip', kB(playground.app.jsGzip)],
     ['create-vite react-ts template initial JS, gzip', kB(playground.template.jsGzip)],
     ['Playground initial CSS, gzip', kB(playground.app.cssGzip)],
