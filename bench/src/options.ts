@@ -25,8 +25,10 @@ export interface BenchOptions {
   memoryFirst: number;
   memoryWarm: number;
   memoryTotal: number;
-  /** Longest wait, per reading, for the idle API's heap to settle before memory is read at rest. */
-  restLimitSeconds: number;
+  /** Seconds without a request before memory is read at rest. */
+  restQuietSeconds: number;
+  /** Also measure memory with tracing off (left out of a quick run for time). */
+  memoryUntraced: boolean;
   /** Cold page loads of the playground and of the template, each. */
   pageLoads: number;
 }
@@ -36,8 +38,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}. Options: --quick, --build, --no-build.`);
   const quick = argv.includes('--quick');
   const build: BenchOptions['build'] = argv.includes('--no-build') ? false : argv.includes('--build') || !quick ? true : 'if-missing';
-  const common = { quick, build, connections: 10, tokens: 1000, surgeRate: 200, surgeConnections: 8, memoryFirst: 1000 };
+  const common = { quick, build, connections: 10, tokens: 1000, surgeRate: 200, surgeConnections: 8, memoryFirst: 1000, restQuietSeconds: 5 };
   return quick
-    ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryWarm: 5_000, memoryTotal: 10_000, restLimitSeconds: 12, pageLoads: 3 }
-    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 4, logins: 30, surgeSeconds: 6, memoryWarm: 10_000, memoryTotal: 100_000, restLimitSeconds: 20, pageLoads: 7 };
+    ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryWarm: 5_000, memoryTotal: 10_000, memoryUntraced: false, pageLoads: 3 }
+    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 4, logins: 30, surgeSeconds: 6, memoryWarm: 10_000, memoryTotal: 100_000, memoryUntraced: true, pageLoads: 7 };
 }

@@ -49,7 +49,7 @@ function memoryRows(memory: MemoryResult, which: string): string[][] {
   return [
     [`${which}: RSS after ${moments} requests, as the load ends`, series(memory.loaded, (reading) => reading.rss)],
     [`${which}: … heap used / reserved by V8 (of it new space)`, memory.loaded.map((r) => `${MB(r.heapUsed)} / ${MB(r.heapReserved)} (${MB(r.newSpace)})`).join(', ')],
-    [`${which}: RSS at rest (idle ${memory.restSeconds.map((seconds) => seconds.toFixed(0)).join(' / ')} s)`, series(memory.atRest, (reading) => reading.rss)],
+    [`${which}: RSS at rest (after ${memory.quietSeconds} s without a request)`, series(memory.atRest, (reading) => reading.rss)],
     [`${which}: … heap used / reserved by V8 at rest`, memory.atRest.map((r) => `${MB(r.heapUsed)} / ${MB(r.heapReserved)}`).join(', ')],
     [`${which}: RSS growth at rest, ${count(first.requests)} → ${count(last.requests)}`, MB(last.rss - first.rss)],
   ];

@@ -23,13 +23,13 @@ export interface MemoryResult {
    */
   loaded: MemoryReading[];
   /**
-   * The same three moments once the API has sat idle long enough for V8's memory reducer to hand
-   * back what it reserved for the load: what the process keeps. A leak stays in these readings;
-   * a reservation for a busy spell does not.
+   * The same three moments once the API has sat idle for `quietSeconds` and V8 has handed back
+   * what it reserved for the load (see readAtRest): what the process keeps. A leak stays in these
+   * readings; a reservation for a busy spell does not.
    */
   atRest: MemoryReading[];
-  /** How long each at-rest reading waited for the heap to settle. */
-  restSeconds: number[];
+  /** Seconds without a request before each reading at rest. */
+  quietSeconds: number;
   statusCodes: Record<string, number>;
 }
 
@@ -52,21 +52,16 @@ function reading(requests: number, snapshot: Snapshot): MemoryReading {
 }
 
 /**
- * Waits while the API is idle until V8 has shrunk its heap reservation below `loaded` and it has
- * stopped changing, then reads. V8's memory reducer starts about 8 s after the last full
- * collection; the polls themselves collect nothing, so they do not put it off.
+ * Reads memory once the idle API has handed back what it reserved for the load. V8 shrinks its
+ * young generation at a full collection only when the recent allocation rate is low, so that
+ * collection comes after `quietSeconds` without a request; the pages it frees go back to the
+ * system in the background, which a second reading a second later sees.
  */
-async function readAtRest(api: ServerProcess, loaded: MemoryReading, limitSeconds: number): Promise<{ reading: MemoryReading; seconds: number }> {
-  const started = performance.now();
-  let previous = loaded.heapReserved;
-  while (performance.now() - started < limitSeconds * 1000) {
-    await sleep(1000);
-    const reserved = reading(loaded.requests, await api.ask<Snapshot>({ type: 'snapshot', gc: false })).heapReserved;
-    if (reserved < loaded.heapReserved && reserved === previous) break;
-    previous = reserved;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { reading: reading(loaded.requests, await api.ask<Snapshot>({ type: 'snapshot', gc: true })), seconds };
+async function readAtRest(api: ServerProcess, requests: number, quietSeconds: number): Promise<MemoryReading> {
+  await sleep(quietSeconds * 1000);
+  await api.ask<Snapshot>({ type: 'snapshot', gc: true });
+  await sleep(1000);
+  return reading(requests, await api.ask<Snapshot>({ type: 'snapshot', gc: true }));
 }
 
 /**
@@ -78,17 +73,14 @@ async function readAtRest(api: ServerProcess, loaded: MemoryReading, limitSecond
  */
 export async function measureMemory(api: ServerProcess, job: Omit<LoadJob, 'amount' | 'seconds'>, options: BenchOptions): Promise<MemoryResult> {
   const batches = [options.memoryFirst, options.memoryWarm - options.memoryFirst, options.memoryTotal - options.memoryWarm];
-  const result: MemoryResult = { loaded: [], atRest: [], restSeconds: [], statusCodes: {} };
+  const result: MemoryResult = { loaded: [], atRest: [], quietSeconds: options.restQuietSeconds, statusCodes: {} };
   let requests = 0;
   for (const amount of batches) {
     const load = await runLoad({ ...job, amount });
     requests += load.responses;
     for (const [code, count] of Object.entries(load.statusCodes)) result.statusCodes[code] = (result.statusCodes[code] ?? 0) + count;
-    const loaded = reading(requests, await api.ask<Snapshot>({ type: 'snapshot', gc: true }));
-    const rest = await readAtRest(api, loaded, options.restLimitSeconds);
-    result.loaded.push(loaded);
-    result.atRest.push(rest.reading);
-    result.restSeconds.push(rest.seconds);
+    result.loaded.push(reading(requests, await api.ask<Snapshot>({ type: 'snapshot', gc: true })));
+    result.atRest.push(await readAtRest(api, requests, options.restQuietSeconds));
   }
   return result;
 }
