@@ -3,6 +3,7 @@ import type { DatabaseKind } from './database.types.js';
 import { usersAndArticles } from './migrations/0001-users-and-articles.js';
 import { sessionsAndTokenVersions } from './migrations/0002-sessions-and-token-versions.js';
 import { apiClients } from './migrations/0003-api-clients.js';
+import { sessionExpiryIndex } from './migrations/0004-session-expiry-index.js';
 
 /** Migrations listed in code, in order; names sort as they must run. */
 function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0001-users-and-articles': usersAndArticles(kind),
     '0002-sessions-and-token-versions': sessionsAndTokenVersions(),
     '0003-api-clients': apiClients(),
+    '0004-session-expiry-index': sessionExpiryIndex(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { DATABASE, type Database, type DatabaseSchema } from '../../database/database.types.js';
+import { preparedQuery, type PreparedQuery } from '../../database/prepared-query.js';
 
 export interface StoredRefreshToken {
   familyId: string;
@@ -15,7 +16,17 @@ type Executor = Database | Transaction<DatabaseSchema>;
 /** The only place that reads or writes refresh families and refresh tokens. */
 @Injectable()
 export class SessionsRepository {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  /** Runs at every sign-in: compiled once (see preparedQuery). */
+  private readonly expiredOfUser: PreparedQuery<[userId: number, cutoff: string], unknown>;
+
+  constructor(@Inject(DATABASE) private readonly db: Database) {
+    // Served by the index on (user_id, expires_at): only the rows it deletes are read (migration 0004).
+    this.expiredOfUser = preparedQuery(
+      db,
+      (userId: number, cutoff: string) => db.deleteFrom('refreshFamilies').where('userId', '=', userId).where('expiresAt', '<=', cutoff),
+      [0, ''],
+    );
+  }
 
   /** Runs `work` in one transaction: either every write in it happens, or none. */
   transaction<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
@@ -102,6 +113,6 @@ export class SessionsRepository {
    * access-token lifetime back, so a session whose access tokens may still be alive is kept.
    */
   async deleteExpired(userId: number, cutoff: string): Promise<void> {
-    await this.db.deleteFrom('refreshFamilies').where('userId', '=', userId).where('expiresAt', '<=', cutoff).execute();
+    await this.expiredOfUser(userId, cutoff);
   }
 }
