@@ -60,6 +60,7 @@ export function figuresTable(results: BenchResults): string {
   const rows: string[][] = [
     ['Sign-in p50 (HTTP, one at a time)', `${ms(login.loginP50)} ms`],
     ['argon2id verify p50, same process (m=19456 t=2 p=1)', `${ms(login.kdfP50)} ms`],
+    ['… the same sign-ins inside the API (their traces), and in the handler alone', `${ms(login.insideApiP50)} ms, ${ms(login.handlerP50)} ms`],
     [`Public ${surge.publicPath} p99 at ${surge.rate} req/s, idle`, `${ms(surge.idleP99)} ms`],
     [`… during a sign-in surge (${surge.signInConnections} connections, ${surge.signInsPerSecond.toFixed(1)} sign-ins/s)`, `${ms(surge.surgeP99)} ms`],
     ['Event-loop delay p99 during the surge', `${ms(surge.eventLoopDelayP99)} ms`],
