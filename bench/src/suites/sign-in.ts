@@ -65,12 +65,12 @@ export async function measureLogin(api: ServerProcess, options: BenchOptions): P
   const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
   await signInOnce(api.origin, keepAlive); // the first sign-in warms the route up; not counted
   while (signIns.length < options.logins) {
-    const logins: TimedSignIn[] = [];
-    for (let index = 0; index < batch; index += 1) logins.push(await signInOnce(api.origin, keepAlive));
+    const batchOfSignIns: TimedSignIn[] = [];
+    for (let index = 0; index < batch; index += 1) batchOfSignIns.push(await signInOnce(api.origin, keepAlive));
     const reply = await api.ask<{ timesMs: number[] }>({ type: 'argon2', count: batch, password: demoPassword(USERNAME), hash });
-    signIns.push(...logins);
+    signIns.push(...batchOfSignIns);
     kdf.push(...reply.timesMs);
-    batchRatios.push(median(logins.map((login) => login.ms)) / median(reply.timesMs));
+    batchRatios.push(median(batchOfSignIns.map((signIn) => signIn.ms)) / median(reply.timesMs));
   }
   keepAlive.destroy();
   // Read once all are timed, so that reading them costs the sign-ins nothing.
