@@ -4,6 +4,8 @@ import { median } from '../report/stats.js';
 import { serveDirectory } from './static-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A page that has painted no content by then is recorded without a first-contentful-paint. */
+const FCP_TIMEOUT_MS = 5_000;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface PageTiming {
@@ -34,6 +36,9 @@ export async function measurePageLoads(sites: Record<string, string>, loads: num
         const page = await context.newPage();
         await page.goto(`${server.origin}/`, { waitUntil: 'load' });
         await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0);
+        // Headless Chromium often paints for the first time after the load event: wait for that
+        // paint too, or a fast page would be read before it and have no first-contentful-paint.
+        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: FCP_TIMEOUT_MS }).catch(() => undefined);
         const timing = await page.evaluate((): PageTiming => {
           const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
           const paint = performance.getEntriesByName('first-contentful-paint')[0];
@@ -49,7 +54,8 @@ export async function measurePageLoads(sites: Record<string, string>, loads: num
     await Promise.all(servers.map(([, server]) => server.close()));
   }
   const medianOf = (timings: PageTiming[]): PageTiming => ({
-    firstContentfulPaint: median(timings.map((timing) => timing.firstContentfulPaint)),
+    // Only the loads that painted; if none did, the median is NaN and the table shows "—".
+    firstContentfulPaint: median(timings.map((timing) => timing.firstContentfulPaint).filter(Number.isFinite)),
     domContentLoaded: median(timings.map((timing) => timing.domContentLoaded)),
     load: median(timings.map((timing) => timing.load)),
   });
