@@ -48,9 +48,9 @@ function memoryRows(memory: MemoryResult, which: string): string[][] {
   const last = memory.atRest[memory.atRest.length - 1]!;
   return [
     [`${which}: RSS after ${moments} requests, as the load ends`, series(memory.loaded, (reading) => reading.rss)],
-    [`${which}: … heap used / reserved by V8 (of it new space)`, memory.loaded.map((r) => `${MB(r.heapUsed)} / ${MB(r.heapReserved)} (${MB(r.newSpace)})`).join(', ')],
+    [`${which}: … heap used / reserved by V8 (of it new space)`, memory.loaded.map((reading) => `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)} (${MB(reading.newSpace)})`).join(', ')],
     [`${which}: RSS at rest (after ${memory.quietSeconds} s without a request)`, series(memory.atRest, (reading) => reading.rss)],
-    [`${which}: … heap used / reserved by V8 at rest`, memory.atRest.map((r) => `${MB(r.heapUsed)} / ${MB(r.heapReserved)}`).join(', ')],
+    [`${which}: … heap used / reserved by V8 at rest`, memory.atRest.map((reading) => `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)}`).join(', ')],
     [`${which}: RSS growth at rest, ${count(first.requests)} → ${count(last.requests)}`, MB(last.rss - first.rss)],
   ];
 }

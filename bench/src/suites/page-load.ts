@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, errors } from 'playwright-core';
 import { median } from '../report/stats.js';
 import { serveDirectory } from './static-server.js';
 
@@ -38,7 +38,11 @@ export async function measurePageLoads(sites: Record<string, string>, loads: num
         await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0);
         // Headless Chromium often paints for the first time after the load event: wait for that
         // paint too, or a fast page would be read before it and have no first-contentful-paint.
-        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: FCP_TIMEOUT_MS }).catch(() => undefined);
+        await page
+          .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: FCP_TIMEOUT_MS })
+          .catch((error: unknown) => {
+            if (!(error instanceof errors.TimeoutError)) throw error;
+          });
         const timing = await page.evaluate((): PageTiming => {
           const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
           const paint = performance.getEntriesByName('first-contentful-paint')[0];
