@@ -16,6 +16,13 @@ describe('targets', () => {
     expect(target('c', 'C', Number.NaN, 'at most', 30, 'MB').met).toBe(false);
   });
 
+  it('prints one more digit when the rounded figure would read the same as the goal it misses', () => {
+    expect(describeMeasured(target('t', 'tracing', 0.8986, 'at least', 0.9, '×'))).toBe('0.899×');
+    expect(describeMeasured(target('l', 'login', 1.1532, 'at most', 1.15, '×'))).toBe('1.153×');
+    expect(describeMeasured(target('e', 'exact', 0.9, 'at least', 0.9, '×'))).toBe('0.90×');
+    expect(describeMeasured(target('f', 'far', 0.8, 'at least', 0.9, '×'))).toBe('0.80×');
+  });
+
   it('judges the median of rounds and shows their range', () => {
     const result = target('d', 'D', spread([0.8, 0.95, 0.92]), 'at least', 0.9, '×');
     expect(result.met).toBe(true);

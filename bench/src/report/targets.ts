@@ -37,11 +37,12 @@ export function target(
   };
 }
 
-export function formatValue(value: number, unit: TargetResult['unit']): string {
+/** `extraDigits` adds decimals, for a figure that would otherwise print the same as its goal. */
+export function formatValue(value: number, unit: TargetResult['unit'], extraDigits = 0): string {
   if (!Number.isFinite(value)) return '—';
-  if (unit === '×') return `${value.toFixed(2)}×`;
-  if (unit === 'ms') return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
-  return `${value.toFixed(1)} MB`;
+  if (unit === '×') return `${value.toFixed(2 + extraDigits)}×`;
+  if (unit === 'ms') return `${value.toFixed((value < 10 ? 2 : 1) + extraDigits)} ms`;
+  return `${value.toFixed(1 + extraDigits)} MB`;
 }
 
 export function describeGoal(result: Pick<TargetResult, 'comparison' | 'goal' | 'unit'>): string {
@@ -50,5 +51,7 @@ export function describeGoal(result: Pick<TargetResult, 'comparison' | 'goal' | 
 
 export function describeMeasured(result: TargetResult): string {
   const range = result.range ? ` [${formatValue(result.range.min, result.unit)}–${formatValue(result.range.max, result.unit)}]` : '';
-  return `${formatValue(result.measured, result.unit)}${range}`;
+  // 0.8986× next to a goal of 0.90× would print "0.90× … MISSED": show the digit that decides.
+  const tiesGoal = result.measured !== result.goal && formatValue(result.measured, result.unit) === formatValue(result.goal, result.unit);
+  return `${formatValue(result.measured, result.unit, tiesGoal ? 1 : 0)}${range}`;
 }
