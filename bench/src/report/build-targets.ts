@@ -1,4 +1,4 @@
-import type { MemoryResult } from '../suites/memory.js';
+import { growthAtRest, type MemoryResult } from '../suites/memory.js';
 import type { BenchResults } from './results.js';
 import { target, type TargetResult } from './targets.js';
 
@@ -33,8 +33,7 @@ export function buildTargets({ throughput, login, surge, memory, playground }: M
  * beside it, not judged.
  */
 function rssGrowth(memory: MemoryResult): TargetResult {
-  const first = memory.atRest[0]!;
-  const last = memory.atRest[memory.atRest.length - 1]!;
-  const label = `RSS growth at rest, ${first.requests.toLocaleString('en-US')} → ${last.requests.toLocaleString('en-US')} requests`;
-  return target('rss', label, (last.rss - first.rss) / 1e6, 'at most', 30, 'MB');
+  const growth = growthAtRest(memory);
+  const label = `RSS growth at rest, ${growth.fromRequests.toLocaleString('en-US')} → ${growth.toRequests.toLocaleString('en-US')} requests`;
+  return target('rss', label, growth.bytes / 1e6, 'at most', 30, 'MB');
 }

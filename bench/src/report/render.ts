@@ -1,4 +1,4 @@
-import type { MemoryReading, MemoryResult } from '../suites/memory.js';
+import { growthAtRest, type MemoryReading, type MemoryResult } from '../suites/memory.js';
 import type { BenchResults } from './results.js';
 import { describeGoal, describeMeasured } from './targets.js';
 import { textTable } from './text-table.js';
@@ -44,14 +44,13 @@ const count = (requests: number) => requests.toLocaleString('en-US');
 function memoryRows(memory: MemoryResult, which: string): string[][] {
   const moments = memory.loaded.map((reading) => count(reading.requests)).join(' / ');
   const series = (readings: MemoryReading[], pick: (reading: MemoryReading) => number) => readings.map((reading) => MB(pick(reading))).join(' / ');
-  const first = memory.atRest[0]!;
-  const last = memory.atRest[memory.atRest.length - 1]!;
+  const growth = growthAtRest(memory);
   return [
     [`${which}: RSS after ${moments} requests, as the load ends`, series(memory.loaded, (reading) => reading.rss)],
     [`${which}: … heap used / reserved by V8 (of it new space)`, memory.loaded.map((reading) => `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)} (${MB(reading.newSpace)})`).join(', ')],
     [`${which}: RSS at rest (after ${memory.quietSeconds} s without a request)`, series(memory.atRest, (reading) => reading.rss)],
     [`${which}: … heap used / reserved by V8 at rest`, memory.atRest.map((reading) => `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)}`).join(', ')],
-    [`${which}: RSS growth at rest, ${count(first.requests)} → ${count(last.requests)}`, MB(last.rss - first.rss)],
+    [`${which}: RSS growth at rest, ${count(growth.fromRequests)} → ${count(growth.toRequests)}`, MB(growth.bytes)],
   ];
 }
 

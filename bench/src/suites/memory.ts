@@ -39,6 +39,13 @@ interface Snapshot {
   heapSpaces: Record<string, number>;
 }
 
+/** RSS kept from the first reading at rest to the last: what the target judges. */
+export function growthAtRest(memory: MemoryResult): { fromRequests: number; toRequests: number; bytes: number } {
+  const first = memory.atRest[0]!;
+  const last = memory.atRest[memory.atRest.length - 1]!;
+  return { fromRequests: first.requests, toRequests: last.requests, bytes: last.rss - first.rss };
+}
+
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 function reading(requests: number, snapshot: Snapshot): MemoryReading {

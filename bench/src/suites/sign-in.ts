@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { Trace } from '@authlab/shared';
+import { PLAYGROUND_SESSION_HEADER, type Trace } from '@authlab/shared';
 import { demoPassword, signInRequest } from '../api/demo-accounts.js';
 import type { LoadJob, LoadResult } from '../load/load-job.js';
 import { runLoad, runLoads } from '../load/run-load.js';
@@ -44,7 +44,7 @@ export interface LoginResult {
 }
 
 /** Marks the bench's sign-ins so their traces can be read back (a trace is shown only to its owner). */
-const TRACE_OWNER = { 'x-playground-session': 'bench-sign-in-timing' };
+const TRACE_OWNER = { [PLAYGROUND_SESSION_HEADER]: 'bench-sign-in-timing' };
 
 interface TimedSignIn {
   ms: number;
