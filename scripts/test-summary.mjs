@@ -19,7 +19,11 @@ function workspaceDirs() {
 const reports = workspaceDirs()
   .map((dir) => path.join(dir, 'test-results'))
   .filter((dir) => existsSync(dir))
-  .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => path.join(dir, file)));
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => path.join(dir, file)),
+  );
 
 let passed = 0;
 let failed = 0;
@@ -34,12 +38,14 @@ for (const file of reports) {
 /** A file that failed to load or crashed in a hook has no failed test, yet it failed: count it once. */
 function suitesThatFailedToRun(report) {
   return (report.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+    (suite) =>
+      suite.status === 'failed' &&
+      !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
   ).length;
 }
 
 if (reports.length === 0) {
-  console.error('No test reports found in any workspace package\'s test-results folder.');
+  console.error("No test reports found in any workspace package's test-results folder.");
   process.exitCode = 1;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

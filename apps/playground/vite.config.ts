@@ -7,7 +7,10 @@ import { lessonsPlugin } from './plugins/lessons/vite-plugin-lessons.ts';
 const API_ORIGIN = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), lessonsPlugin({ dir: fileURLToPath(new URL('../../docs/lessons', import.meta.url)) })],
+  plugins: [
+    react(),
+    lessonsPlugin({ dir: fileURLToPath(new URL('../../docs/lessons', import.meta.url)) }),
+  ],
   server: {
     port: 5173,
     strictPort: true,

@@ -22,7 +22,12 @@ app.use((_request, response, next) => {
   response.setHeader('X-Trace-Id', randomUUID());
   next();
 });
-app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+app.use(
+  helmet({
+    strictTransportSecurity: false,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  }),
+);
 app.use(
   cors({
     origin: (origin, allow) => allow(null, origin !== undefined && allowedOrigins.includes(origin)),

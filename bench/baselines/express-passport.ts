@@ -18,7 +18,10 @@ import { listen } from './listen.js';
 const articles: unknown = JSON.parse(readFileSync(process.env.ARTICLES_JSON_FILE!, 'utf8'));
 const secretBytes = Buffer.from(process.env.JWT_SECRET!, 'base64');
 // passport-jwt's types predate KeyObject; jsonwebtoken 9 accepts it.
-const secret = process.env.SECRET_FORM === 'keyobject' ? (createSecretKey(secretBytes) as unknown as Buffer) : secretBytes;
+const secret =
+  process.env.SECRET_FORM === 'keyobject'
+    ? (createSecretKey(secretBytes) as unknown as Buffer)
+    : secretBytes;
 
 passport.use(
   new JwtStrategy(
@@ -29,7 +32,8 @@ passport.use(
       issuer: 'authlab',
       audience: 'authlab-api',
     },
-    (payload: { role?: unknown }, done: (error: unknown, user?: unknown) => void) => done(null, payload),
+    (payload: { role?: unknown }, done: (error: unknown, user?: unknown) => void) =>
+      done(null, payload),
   ),
 );
 
@@ -46,12 +50,16 @@ function requirePermission(permission: string) {
     const user: { role?: unknown } | undefined = request.user;
     const role = user?.role;
     if (PERMISSIONS.get(role)?.includes(permission)) return next();
-    response.status(403).json({ statusCode: 403, error: 'Forbidden', message: `Requires ${permission}` });
+    response
+      .status(403)
+      .json({ statusCode: 403, error: 'Forbidden', message: `Requires ${permission}` });
   };
 }
 
 // passport's types return `any`; it is an Express middleware.
-const authenticate: express.RequestHandler = passport.authenticate('jwt', { session: false }) as express.RequestHandler;
+const authenticate: express.RequestHandler = passport.authenticate('jwt', {
+  session: false,
+}) as express.RequestHandler;
 
 const app = express();
 app.use(passport.initialize());

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { ACCESS_TOKEN_COOKIE } from '@authlab/shared';
 import { demoTokens } from './api/demo-accounts.js';
 import { startApi, startBaseline } from './api/servers.js';
-import { claimsOf, forgedTokens, mintTokens, newEcKey, newHmacKey, type SigningKey } from './api/tokens.js';
+import {
+  claimsOf,
+  forgedTokens,
+  mintTokens,
+  newEcKey,
+  newHmacKey,
+  type SigningKey,
+} from './api/tokens.js';
 import type { LoadJob } from './load/load-job.js';
 import { TMP_DIR } from './paths.js';
 import type { ServerProcess } from './processes/server-process.js';
@@ -29,10 +36,17 @@ function rotation(name: string, header: string, values: string[]): NonNullable<L
 const bearer = (tokens: string[]) => tokens.map((token) => `Bearer ${token}`);
 
 /** The tokens as Authorization headers, one per request, in a file named `name`. */
-export const bearerRotation = (name: string, tokens: string[]) => rotation(name, 'authorization', bearer(tokens));
+export const bearerRotation = (name: string, tokens: string[]) =>
+  rotation(name, 'authorization', bearer(tokens));
 
 /** An API process (the working tree's build unless `script` names another), plus valid tokens for it (claims copied from its own sign-ins). */
-export async function startApiWithTokens(name: string, key: SigningKey, env: Record<string, string>, count: number, script?: string) {
+export async function startApiWithTokens(
+  name: string,
+  key: SigningKey,
+  env: Record<string, string>,
+  count: number,
+  script?: string,
+) {
   const api = await startApi(name, { ...key.env, ...env }, script);
   const claims = claimsOf(await demoTokens(api.origin));
   return { api, claims, tokens: mintTokens(key, claims, count) };
@@ -60,26 +74,94 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
   const publicJson = path.join(TMP_DIR, 'public.json');
   const articlesJson = path.join(TMP_DIR, 'articles.json');
   writeFileSync(publicJson, await (await fetch(traced.api.origin + PUBLIC_NO_IO)).text());
-  const articles = await fetch(traced.api.origin + PROTECTED, { headers: { authorization: `Bearer ${traced.tokens[0]}` } });
+  const articles = await fetch(traced.api.origin + PROTECTED, {
+    headers: { authorization: `Bearer ${traced.tokens[0]}` },
+  });
   writeFileSync(articlesJson, await articles.text());
   const secret = hs256.env.JWT_SECRET!;
   const [bare, withMiddleware, studentBuffer, studentKeyObject] = await Promise.all([
-    startBaseline('express bare', 'express-bare.js', { PUBLIC_JSON_FILE: publicJson, PUBLIC_PATH: PUBLIC_NO_IO }),
-    startBaseline('express + middleware', 'express-middleware.js', { PUBLIC_JSON_FILE: publicJson, PUBLIC_PATH: PUBLIC_NO_IO }),
-    startBaseline('express + passport-jwt', 'express-passport.js', { ARTICLES_JSON_FILE: articlesJson, JWT_SECRET: secret, SECRET_FORM: 'buffer' }),
-    startBaseline('express + passport-jwt', 'express-passport.js', { ARTICLES_JSON_FILE: articlesJson, JWT_SECRET: secret, SECRET_FORM: 'keyobject' }),
+    startBaseline('express bare', 'express-bare.js', {
+      PUBLIC_JSON_FILE: publicJson,
+      PUBLIC_PATH: PUBLIC_NO_IO,
+    }),
+    startBaseline('express + middleware', 'express-middleware.js', {
+      PUBLIC_JSON_FILE: publicJson,
+      PUBLIC_PATH: PUBLIC_NO_IO,
+    }),
+    startBaseline('express + passport-jwt', 'express-passport.js', {
+      ARTICLES_JSON_FILE: articlesJson,
+      JWT_SECRET: secret,
+      SECRET_FORM: 'buffer',
+    }),
+    startBaseline('express + passport-jwt', 'express-passport.js', {
+      ARTICLES_JSON_FILE: articlesJson,
+      JWT_SECRET: secret,
+      SECRET_FORM: 'keyobject',
+    }),
   ]);
 
   const tracedTokens = bearerRotation('tokens-traced', traced.tokens);
   const scenarios: Scenario[] = [
-    { id: 'express', label: 'Express 5, bare', server: bare, path: PUBLIC_NO_IO, expectedStatus: 200 },
-    { id: 'express-middleware', label: "Express 5 + authlab's middleware", server: withMiddleware, path: PUBLIC_NO_IO, expectedStatus: 200 },
-    { id: 'student', label: 'Express 5 + passport-jwt, Buffer secret', server: studentBuffer, path: PROTECTED, rotate: tracedTokens, expectedStatus: 200 },
-    { id: 'student-keyobject', label: 'Express 5 + passport-jwt, KeyObject secret', server: studentKeyObject, path: PROTECTED, rotate: tracedTokens, expectedStatus: 200 },
-    { id: 'public', label: 'authlab public, tracing off', server: untraced.api, path: PUBLIC_NO_IO, expectedStatus: 200 },
-    { id: 'public-db', label: 'authlab public, tracing on', server: traced.api, path: PUBLIC_WITH_DB, expectedStatus: 200 },
-    { id: 'protected', label: 'authlab protected HS256, tracing on', server: traced.api, path: PROTECTED, rotate: tracedTokens, expectedStatus: 200 },
-    { id: 'protected-me', label: 'authlab protected HS256 (one lookup), tracing on', server: traced.api, path: PROTECTED_LOOKUP, rotate: tracedTokens, expectedStatus: 200 },
+    {
+      id: 'express',
+      label: 'Express 5, bare',
+      server: bare,
+      path: PUBLIC_NO_IO,
+      expectedStatus: 200,
+    },
+    {
+      id: 'express-middleware',
+      label: "Express 5 + authlab's middleware",
+      server: withMiddleware,
+      path: PUBLIC_NO_IO,
+      expectedStatus: 200,
+    },
+    {
+      id: 'student',
+      label: 'Express 5 + passport-jwt, Buffer secret',
+      server: studentBuffer,
+      path: PROTECTED,
+      rotate: tracedTokens,
+      expectedStatus: 200,
+    },
+    {
+      id: 'student-keyobject',
+      label: 'Express 5 + passport-jwt, KeyObject secret',
+      server: studentKeyObject,
+      path: PROTECTED,
+      rotate: tracedTokens,
+      expectedStatus: 200,
+    },
+    {
+      id: 'public',
+      label: 'authlab public, tracing off',
+      server: untraced.api,
+      path: PUBLIC_NO_IO,
+      expectedStatus: 200,
+    },
+    {
+      id: 'public-db',
+      label: 'authlab public, tracing on',
+      server: traced.api,
+      path: PUBLIC_WITH_DB,
+      expectedStatus: 200,
+    },
+    {
+      id: 'protected',
+      label: 'authlab protected HS256, tracing on',
+      server: traced.api,
+      path: PROTECTED,
+      rotate: tracedTokens,
+      expectedStatus: 200,
+    },
+    {
+      id: 'protected-me',
+      label: 'authlab protected HS256 (one lookup), tracing on',
+      server: traced.api,
+      path: PROTECTED_LOOKUP,
+      rotate: tracedTokens,
+      expectedStatus: 200,
+    },
     {
       id: 'protected-untraced',
       label: 'authlab protected HS256, tracing off',
@@ -109,7 +191,9 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
   // Cookie mode: the same tokens in the access-token cookie (a GET needs no CSRF token).
   const notes: string[] = [];
   const cookies = traced.tokens.map((token) => `${ACCESS_TOKEN_COOKIE}=${token}`);
-  const cookieCheck = await fetch(traced.api.origin + PROTECTED, { headers: { cookie: cookies[0]! } });
+  const cookieCheck = await fetch(traced.api.origin + PROTECTED, {
+    headers: { cookie: cookies[0]! },
+  });
   if (cookieCheck.status === 200) {
     scenarios.push({
       id: 'cookie',
@@ -120,12 +204,22 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
       expectedStatus: 200,
     });
   } else {
-    notes.push(`Cookie mode left out: a token in the ${ACCESS_TOKEN_COOKIE} cookie was answered ${cookieCheck.status}.`);
+    notes.push(
+      `Cookie mode left out: a token in the ${ACCESS_TOKEN_COOKIE} cookie was answered ${cookieCheck.status}.`,
+    );
   }
 
   await checkScenarios(scenarios);
   return {
-    servers: [traced.api, untraced.api, es256.api, bare, withMiddleware, studentBuffer, studentKeyObject],
+    servers: [
+      traced.api,
+      untraced.api,
+      es256.api,
+      bare,
+      withMiddleware,
+      studentBuffer,
+      studentKeyObject,
+    ],
     scenarios,
     traced: traced.api,
     notes,
@@ -136,10 +230,13 @@ export async function startFixtures(tokenCount: number): Promise<Fixtures> {
 async function checkScenarios(scenarios: Scenario[]): Promise<void> {
   for (const scenario of scenarios) {
     const headers: Record<string, string> = {};
-    if (scenario.rotate) headers[scenario.rotate.header] = readFileSync(scenario.rotate.file, 'utf8').split('\n')[0]!;
+    if (scenario.rotate)
+      headers[scenario.rotate.header] = readFileSync(scenario.rotate.file, 'utf8').split('\n')[0]!;
     const response = await fetch(scenario.server.origin + scenario.path, { headers });
     if (response.status !== scenario.expectedStatus) {
-      throw new Error(`${scenario.label}: expected ${scenario.expectedStatus}, got ${response.status}: ${await response.text()}`);
+      throw new Error(
+        `${scenario.label}: expected ${scenario.expectedStatus}, got ${response.status}: ${await response.text()}`,
+      );
     }
   }
 }

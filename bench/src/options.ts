@@ -35,11 +35,47 @@ export interface BenchOptions {
 
 export function parseOptions(argv: string[]): BenchOptions {
   const unknown = argv.filter((arg) => !['--quick', '--build', '--no-build'].includes(arg));
-  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}. Options: --quick, --build, --no-build.`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown option ${unknown.join(' ')}. Options: --quick, --build, --no-build.`);
   const quick = argv.includes('--quick');
-  const build: BenchOptions['build'] = argv.includes('--no-build') ? false : argv.includes('--build') || !quick ? true : 'if-missing';
-  const common = { quick, build, connections: 10, tokens: 1000, surgeRate: 200, surgeConnections: 8, memoryFirst: 1000, restQuietSeconds: 5 };
+  const build: BenchOptions['build'] = argv.includes('--no-build')
+    ? false
+    : argv.includes('--build') || !quick
+      ? true
+      : 'if-missing';
+  const common = {
+    quick,
+    build,
+    connections: 10,
+    tokens: 1000,
+    surgeRate: 200,
+    surgeConnections: 8,
+    memoryFirst: 1000,
+    restQuietSeconds: 5,
+  };
   return quick
-    ? { ...common, rounds: 3, seconds: 1, warmupSeconds: 1, logins: 10, surgeSeconds: 2, memoryWarm: 5_000, memoryTotal: 10_000, memoryUntraced: false, pageLoads: 3 }
-    : { ...common, rounds: 5, seconds: 3, warmupSeconds: 4, logins: 30, surgeSeconds: 6, memoryWarm: 10_000, memoryTotal: 100_000, memoryUntraced: true, pageLoads: 7 };
+    ? {
+        ...common,
+        rounds: 3,
+        seconds: 1,
+        warmupSeconds: 1,
+        logins: 10,
+        surgeSeconds: 2,
+        memoryWarm: 5_000,
+        memoryTotal: 10_000,
+        memoryUntraced: false,
+        pageLoads: 3,
+      }
+    : {
+        ...common,
+        rounds: 5,
+        seconds: 3,
+        warmupSeconds: 4,
+        logins: 30,
+        surgeSeconds: 6,
+        memoryWarm: 10_000,
+        memoryTotal: 100_000,
+        memoryUntraced: true,
+        pageLoads: 7,
+      };
 }

@@ -33,7 +33,13 @@ describe('targets', () => {
 
 describe('textTable', () => {
   it('aligns figures right and words left', () => {
-    const lines = textTable(['Name', 'req/s'], [['a', '5'], ['longer', '1,234']]).split('\n');
+    const lines = textTable(
+      ['Name', 'req/s'],
+      [
+        ['a', '5'],
+        ['longer', '1,234'],
+      ],
+    ).split('\n');
     expect(lines[2]).toBe('a           5');
     expect(lines[3]).toBe('longer  1,234');
   });

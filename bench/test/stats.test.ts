@@ -16,7 +16,13 @@ describe('stats', () => {
   });
 
   it('summarises latencies without relying on their order', () => {
-    expect(summariseLatencies([5, 1, 3, 2, 4])).toEqual({ p50: 3, p90: 5, p99: 5, max: 5, mean: 3 });
+    expect(summariseLatencies([5, 1, 3, 2, 4])).toEqual({
+      p50: 3,
+      p90: 5,
+      p99: 5,
+      max: 5,
+      mean: 3,
+    });
   });
 
   it('pairs ratios round by round, then reports their median and range', () => {

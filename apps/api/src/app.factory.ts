@@ -19,7 +19,10 @@ export interface CreateAppOptions {
  * Builds the whole API — the Express middleware chain, then Nest's modules — ready to listen.
  * main.ts and the end-to-end tests both start the API through this one function.
  */
-export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
   const keys = options.keys ?? (await loadSigningKeys(config));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, keys), {
     // Registered below with our limits and checks instead of Nest's defaults.

@@ -19,10 +19,14 @@ async function main(): Promise<void> {
     `  API          ${origin}/api`,
     `  API docs     ${origin}/api/docs`,
   ];
-  if (config.lab) lines.push(`  lab          ${origin}/api/lab   (deliberately weak verifiers; answers this machine only)`);
+  if (config.lab)
+    lines.push(
+      `  lab          ${origin}/api/lab   (deliberately weak verifiers; answers this machine only)`,
+    );
   if (config.demo) {
     lines.push('  demo users   (username / password)');
-    for (const user of DEMO_USERS) lines.push(`               ${user.username.padEnd(8)} ${user.password}`);
+    for (const user of DEMO_USERS)
+      lines.push(`               ${user.username.padEnd(8)} ${user.password}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

@@ -5,7 +5,10 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const demo = (username: string) => DEMO_USERS.find((user) => user.username === username)!;
 
 async function signIn(testApp: TestApp, username: string): Promise<string> {
-  const response = await testApp.http.post('/api/auth/signin').send({ username, password: demo(username).password }).expect(200);
+  const response = await testApp.http
+    .post('/api/auth/signin')
+    .send({ username, password: demo(username).password })
+    .expect(200);
   return response.body.accessToken as string;
 }
 
@@ -19,23 +22,41 @@ describe('demo mode: reset and the simulated clock', () => {
   });
   afterAll(() => testApp?.close());
 
-  const asAdmin = (request: ReturnType<TestApp['http']['post']>) => request.set('Authorization', `Bearer ${admin}`);
+  const asAdmin = (request: ReturnType<TestApp['http']['post']>) =>
+    request.set('Authorization', `Bearer ${admin}`);
 
   it('restores demo roles and articles, keeps learners, and clears the traces', async () => {
-    const users = (await testApp.http.get('/api/users').set('Authorization', `Bearer ${admin}`).expect(200)).body as Array<{ id: number; username: string }>;
+    const users = (
+      await testApp.http.get('/api/users').set('Authorization', `Bearer ${admin}`).expect(200)
+    ).body as Array<{ id: number; username: string }>;
     const writer = users.find((user) => user.username === 'writer')!;
-    await testApp.http.patch(`/api/users/${writer.id}/role`).set('Authorization', `Bearer ${admin}`).send({ role: 'user' }).expect(200);
-    await testApp.http.delete('/api/articles/1').set('Authorization', `Bearer ${admin}`).expect(204);
-    await testApp.http.post('/api/auth/signup').send({ username: 'learner', password: 'my own account' }).expect(201);
+    await testApp.http
+      .patch(`/api/users/${writer.id}/role`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ role: 'user' })
+      .expect(200);
+    await testApp.http
+      .delete('/api/articles/1')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(204);
+    await testApp.http
+      .post('/api/auth/signup')
+      .send({ username: 'learner', password: 'my own account' })
+      .expect(201);
 
     const reset = await asAdmin(testApp.http.post('/api/demo/reset')).expect(200);
     expect(reset.body).toMatchObject({ users: 4, articles: 3, articlesRemoved: 2 });
     expect(reset.body.tracesCleared).toBeGreaterThan(0);
 
-    const after = (await testApp.http.get('/api/users').set('Authorization', `Bearer ${admin}`).expect(200)).body as Array<{ username: string; role: string }>;
+    const after = (
+      await testApp.http.get('/api/users').set('Authorization', `Bearer ${admin}`).expect(200)
+    ).body as Array<{ username: string; role: string }>;
     expect(after.find((user) => user.username === 'writer')?.role).toBe('writer');
     expect(after.some((user) => user.username === 'learner')).toBe(true);
-    const articles = await testApp.http.get('/api/articles').set('Authorization', `Bearer ${admin}`).expect(200);
+    const articles = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(articles.body).toHaveLength(3);
     // The reset did not sign the admin out: their role and password were already the demo ones.
     await testApp.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`).expect(200);
@@ -49,15 +70,25 @@ describe('demo mode: reset and the simulated clock', () => {
 
   it('moves the clock forward so a token expires in front of the class, then puts it back', async () => {
     const user = await signIn(testApp, 'user');
-    expect((await testApp.http.get('/api/clock').expect(200)).body).toMatchObject({ offsetSeconds: 0, adjustable: true });
+    expect((await testApp.http.get('/api/clock').expect(200)).body).toMatchObject({
+      offsetSeconds: 0,
+      adjustable: true,
+    });
     await testApp.http.get('/api/articles').set('Authorization', `Bearer ${user}`).expect(200);
 
-    const moved = await asAdmin(testApp.http.post('/api/clock/advance')).send({ seconds: 15 * 60 }).expect(200);
+    const moved = await asAdmin(testApp.http.post('/api/clock/advance'))
+      .send({ seconds: 15 * 60 })
+      .expect(200);
     expect(moved.body.offsetSeconds).toBe(900);
     expect(Date.parse(moved.body.now as string) - Date.now()).toBeGreaterThan(899_000);
 
-    const expired = await testApp.http.get('/api/articles').set('Authorization', `Bearer ${user}`).expect(401);
-    expect(expired.headers['www-authenticate']).toContain('error_description="The access token has expired"');
+    const expired = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${user}`)
+      .expect(401);
+    expect(expired.headers['www-authenticate']).toContain(
+      'error_description="The access token has expired"',
+    );
 
     // A token issued now is valid on the moved clock.
     const fresh = await signIn(testApp, 'user');
@@ -72,7 +103,11 @@ describe('demo mode: reset and the simulated clock', () => {
 
   it('lets only admins move the clock, forward only, by at most a day', async () => {
     const writer = await signIn(testApp, 'writer');
-    await testApp.http.post('/api/clock/advance').set('Authorization', `Bearer ${writer}`).send({ seconds: 60 }).expect(403);
+    await testApp.http
+      .post('/api/clock/advance')
+      .set('Authorization', `Bearer ${writer}`)
+      .send({ seconds: 60 })
+      .expect(403);
     for (const seconds of [0, -60, 1.5, 86_401]) {
       await asAdmin(testApp.http.post('/api/clock/advance')).send({ seconds }).expect(400);
     }
@@ -90,7 +125,10 @@ describe('outside demo mode', () => {
     const { signInOneOfEachRole } = await import('./support/users.js');
     const { admin } = await signInOneOfEachRole(testApp);
     const asAdmin = { Authorization: `Bearer ${admin.token}` };
-    expect((await testApp.http.get('/api/clock').expect(200)).body).toMatchObject({ offsetSeconds: 0, adjustable: false });
+    expect((await testApp.http.get('/api/clock').expect(200)).body).toMatchObject({
+      offsetSeconds: 0,
+      adjustable: false,
+    });
     await testApp.http.post('/api/clock/advance').set(asAdmin).send({ seconds: 900 }).expect(404);
     await testApp.http.post('/api/clock/reset').set(asAdmin).expect(404);
     await testApp.http.post('/api/demo/reset').set(asAdmin).expect(404);

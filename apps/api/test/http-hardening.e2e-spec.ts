@@ -15,7 +15,10 @@ describe('HTTP input handling and headers', () => {
   const signUp = () => testApp.http.post('/api/auth/signup');
 
   it('answers invalid JSON with 400 in the one error shape, without the parser’s text', async () => {
-    const response = await signUp().set('Content-Type', 'application/json').send('{"username": "a",').expect(400);
+    const response = await signUp()
+      .set('Content-Type', 'application/json')
+      .send('{"username": "a",')
+      .expect(400);
     expect(Object.keys(response.body).sort()).toEqual(ERROR_KEYS);
     expect(response.body.message).toBe('The request body is not valid JSON.');
     expect(response.body.traceId).toBe(response.headers['x-trace-id']);
@@ -28,7 +31,9 @@ describe('HTTP input handling and headers', () => {
   });
 
   it('answers a body over 100 kB with 413', async () => {
-    const response = await signUp().send({ username: 'big', password: 'long enough', padding: 'x'.repeat(101 * 1024) }).expect(413);
+    const response = await signUp()
+      .send({ username: 'big', password: 'long enough', padding: 'x'.repeat(101 * 1024) })
+      .expect(413);
     expect(response.body.message).toBe('The request body is larger than 100 kB.');
   });
 
@@ -49,10 +54,17 @@ describe('HTTP input handling and headers', () => {
   });
 
   it('validates route parameters', async () => {
-    const token = (await signUp().send({ username: 'reader', password: 'long enough' }).expect(201)).body.accessToken as string;
-    const response = await testApp.http.get('/api/articles/1%20OR%201=1').set('Authorization', `Bearer ${token}`).expect(400);
+    const token = (await signUp().send({ username: 'reader', password: 'long enough' }).expect(201))
+      .body.accessToken as string;
+    const response = await testApp.http
+      .get('/api/articles/1%20OR%201=1')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
     expect(response.body.details).toEqual([{ path: '(root)', message: expect.any(String) }]);
-    await testApp.http.get('/api/articles/99999999999').set('Authorization', `Bearer ${token}`).expect(400);
+    await testApp.http
+      .get('/api/articles/99999999999')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
   });
 
   it('sends helmet’s security headers and no X-Powered-By', async () => {
@@ -83,7 +95,10 @@ describe('HTTP input handling and headers', () => {
   });
 
   it('serves the health check publicly and denies every other route without a token', async () => {
-    expect((await testApp.http.get('/api/health').expect(200)).body).toMatchObject({ status: 'ok', database: 'sqlite' });
+    expect((await testApp.http.get('/api/health').expect(200)).body).toMatchObject({
+      status: 'ok',
+      database: 'sqlite',
+    });
     for (const path of ['/api/auth/me', '/api/articles', '/api/articles/1', '/api/users']) {
       await testApp.http.get(path).expect(401);
     }
@@ -91,11 +106,27 @@ describe('HTTP input handling and headers', () => {
 
   it('publishes the OpenAPI document with a bearer-auth scheme, and Swagger UI', async () => {
     const document = await testApp.http.get('/api/docs/openapi.json').expect(200);
-    expect(document.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(document.body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
     expect(Object.keys(document.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/signup', '/api/auth/signin', '/api/auth/me', '/api/articles', '/api/articles/{id}', '/api/users', '/api/users/{id}/role', '/api/health']),
+      expect.arrayContaining([
+        '/api/auth/signup',
+        '/api/auth/signin',
+        '/api/auth/me',
+        '/api/articles',
+        '/api/articles/{id}',
+        '/api/users',
+        '/api/users/{id}/role',
+        '/api/health',
+      ]),
     );
-    expect(document.body.paths['/api/auth/signup'].post.requestBody.content['application/json'].schema.properties.password).toMatchObject({ minLength: 8, maxLength: 128 });
+    expect(
+      document.body.paths['/api/auth/signup'].post.requestBody.content['application/json'].schema
+        .properties.password,
+    ).toMatchObject({ minLength: 8, maxLength: 128 });
     const ui = await testApp.http.get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger-ui');
   });

@@ -8,7 +8,13 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SESSION = 'lab-session-000000001';
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const parts = (token: string) => token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
+const parts = (token: string) =>
+  token
+    .split('.')
+    .slice(0, 2)
+    .map(
+      (part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>,
+    );
 
 function hs256(header: object, payload: object, key: string | Buffer): string {
   const signingInput = `${b64(header)}.${b64(payload)}`;
@@ -23,11 +29,15 @@ describe('the attack-and-defend lab', () => {
   afterAll(() => testApp?.close());
 
   const legitToken = async (exercise: string) =>
-    ((await testApp.http.post(`/api/lab/${exercise}/token`).expect(200)).body as { token: string }).token;
+    ((await testApp.http.post(`/api/lab/${exercise}/token`).expect(200)).body as { token: string })
+      .token;
 
   async function sendToBoth(exercise: string, token: string) {
     const send = (variant: string) =>
-      testApp.http.get(`/api/lab/${exercise}/${variant}`).set('Authorization', `Bearer ${token}`).set('X-Playground-Session', SESSION);
+      testApp.http
+        .get(`/api/lab/${exercise}/${variant}`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('X-Playground-Session', SESSION);
     return { weak: await send('weak'), secure: await send('secure') };
   }
 
@@ -43,20 +53,32 @@ describe('the attack-and-defend lab', () => {
     },
     'jku-injection': async (legit) => {
       const [, payload] = parts(legit);
-      const { pem, kid } = (await testApp.http.get('/api/lab/attacker/private-key').expect(200)).body as { pem: string; kid: string };
+      const { pem, kid } = (await testApp.http.get('/api/lab/attacker/private-key').expect(200))
+        .body as { pem: string; kid: string };
       return jwt.sign({ ...payload, role: 'admin' }, pem, {
         algorithm: 'ES256',
-        header: { alg: 'ES256', typ: 'at+jwt', kid, jku: 'http://127.0.0.1/api/lab/attacker/jwks.json' },
+        header: {
+          alg: 'ES256',
+          typ: 'at+jwt',
+          kid,
+          jku: 'http://127.0.0.1/api/lab/attacker/jwks.json',
+        },
       });
     },
     'algorithm-confusion': async (legit) => {
       const [header, payload] = parts(legit);
-      const { pem } = (await testApp.http.get('/api/lab/issuer/public-key').expect(200)).body as { pem: string };
+      const { pem } = (await testApp.http.get('/api/lab/issuer/public-key').expect(200)).body as {
+        pem: string;
+      };
       return hs256({ ...header, alg: 'HS256' }, { ...payload, role: 'admin' }, pem);
     },
     'kid-injection': async (legit) => {
       const [header, payload] = parts(legit);
-      return hs256({ ...header, kid: '../../../../dev/null' }, { ...payload, role: 'admin' }, Buffer.alloc(0));
+      return hs256(
+        { ...header, kid: '../../../../dev/null' },
+        { ...payload, role: 'admin' },
+        Buffer.alloc(0),
+      );
     },
   };
 
@@ -65,28 +87,39 @@ describe('the attack-and-defend lab', () => {
     expect(list.map((exercise) => exercise.id).sort()).toEqual(Object.keys(forgers).sort());
   });
 
-  it.each(Object.keys(forgers))('%s: the same forged token is accepted by the weak verifier and refused by the secure one', async (exercise) => {
-    const forged = await forgers[exercise]!(await legitToken(exercise));
-    const { weak, secure } = await sendToBoth(exercise, forged);
+  it.each(Object.keys(forgers))(
+    '%s: the same forged token is accepted by the weak verifier and refused by the secure one',
+    async (exercise) => {
+      const forged = await forgers[exercise]!(await legitToken(exercise));
+      const { weak, secure } = await sendToBoth(exercise, forged);
 
-    expect(weak.status).toBe(200);
-    expect(weak.body).toMatchObject({ exercise, variant: 'weak', verdict: 'accepted' });
-    if (exercise !== 'ignored-expiry') expect(weak.body.claims.role).toBe('admin');
-    expect(secure.status).toBe(401);
-    expect(secure.body.message).toMatch(/^secure verifier: Refused: /);
+      expect(weak.status).toBe(200);
+      expect(weak.body).toMatchObject({ exercise, variant: 'weak', verdict: 'accepted' });
+      if (exercise !== 'ignored-expiry') expect(weak.body.claims.role).toBe('admin');
+      expect(secure.status).toBe(401);
+      expect(secure.body.message).toMatch(/^secure verifier: Refused: /);
 
-    // Both traces are there to compare side by side.
-    for (const response of [weak, secure]) {
-      const trace = (await testApp.http.get(`/api/traces/${response.headers['x-trace-id']}`).set('X-Playground-Session', SESSION).expect(200)).body as Trace;
-      expect(trace.path).toBe(`/api/lab/${exercise}/${response === weak ? 'weak' : 'secure'}`);
-      expect(trace.events.some((event) => event.kind === 'handler')).toBe(true);
-    }
-  });
+      // Both traces are there to compare side by side.
+      for (const response of [weak, secure]) {
+        const trace = (
+          await testApp.http
+            .get(`/api/traces/${response.headers['x-trace-id']}`)
+            .set('X-Playground-Session', SESSION)
+            .expect(200)
+        ).body as Trace;
+        expect(trace.path).toBe(`/api/lab/${exercise}/${response === weak ? 'weak' : 'secure'}`);
+        expect(trace.events.some((event) => event.kind === 'handler')).toBe(true);
+      }
+    },
+  );
 
-  it.each(['alg-none', 'jku-injection', 'algorithm-confusion', 'kid-injection'])('%s: the secure verifier accepts the legitimate token', async (exercise) => {
-    const { secure } = await sendToBoth(exercise, await legitToken(exercise));
-    expect(secure.status).toBe(200);
-  });
+  it.each(['alg-none', 'jku-injection', 'algorithm-confusion', 'kid-injection'])(
+    '%s: the secure verifier accepts the legitimate token',
+    async (exercise) => {
+      const { secure } = await sendToBoth(exercise, await legitToken(exercise));
+      expect(secure.status).toBe(200);
+    },
+  );
 
   it('refuses unknown exercises and variants', async () => {
     await testApp.http.get('/api/lab/sql-injection/weak').expect(400);
@@ -111,7 +144,12 @@ describe('when the lab is off', () => {
 
 describe('where the lab may run', () => {
   it('is refused in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: Buffer.alloc(32, 7).toString('base64'), LAB: 'true' }, [])).toThrow(/refused in production/);
+    expect(() =>
+      loadConfig(
+        { NODE_ENV: 'production', JWT_SECRET: Buffer.alloc(32, 7).toString('base64'), LAB: 'true' },
+        [],
+      ),
+    ).toThrow(/refused in production/);
   });
 
   it('is refused unless the API listens on loopback', () => {
@@ -121,7 +159,8 @@ describe('where the lab may run', () => {
 
   it('answers only requests from this machine', () => {
     const guard = new LoopbackOnlyGuard();
-    const from = (remoteAddress: string) => ({ switchToHttp: () => ({ getRequest: () => ({ socket: { remoteAddress } }) }) }) as never;
+    const from = (remoteAddress: string) =>
+      ({ switchToHttp: () => ({ getRequest: () => ({ socket: { remoteAddress } }) }) }) as never;
     expect(guard.canActivate(from('127.0.0.1'))).toBe(true);
     expect(guard.canActivate(from('::ffff:127.0.0.1'))).toBe(true);
     expect(() => guard.canActivate(from('192.0.2.10'))).toThrow('Not found.');

@@ -40,7 +40,9 @@ describe('the API as a process', () => {
     });
     expect(signIn.status).toBe(200);
     // The generated development secret was kept too, so the old token still verifies.
-    const me = await fetch(`${running.url}/api/auth/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const me = await fetch(`${running.url}/api/auth/me`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(me.status).toBe(200);
   });
 
@@ -56,7 +58,9 @@ describe('the API as a process', () => {
       expect(running.output()).toContain(user.password);
       const response = await fetch(`${running.url}/api/auth/signin`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}` },
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`,
+        },
       });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { user: { role: string } }).user.role).toBe(user.role);
@@ -68,14 +72,21 @@ describe('the API as a process', () => {
     const response = await fetch(`${running.url}/api/auth/signin`, {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ username: DEMO_USERS[0]!.username, password: DEMO_USERS[0]!.password }),
+      body: JSON.stringify({
+        username: DEMO_USERS[0]!.username,
+        password: DEMO_USERS[0]!.password,
+      }),
     });
     expect(response.status).toBe(401);
   });
 
   it.each([
     [{ NODE_ENV: 'production' }, [], /JWT_SECRET is required in production/],
-    [{ NODE_ENV: 'production', JWT_SECRET: Buffer.alloc(32, 1).toString('base64') }, ['--demo'], /refused in production/],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: Buffer.alloc(32, 1).toString('base64') },
+      ['--demo'],
+      /refused in production/,
+    ],
     [{ JWT_SECRET: 'c2hvcnQ=' }, [], /at least 32 random bytes/],
     [{ PORT: 'eighty' }, [], /PORT/],
   ])('refuses to start with %j %j', async (env, args, message) => {

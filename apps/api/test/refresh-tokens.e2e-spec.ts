@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE, type Database } from '../src/database/database.types.js';
 import { cookieHeader, parseSetCookies } from './support/cookies.js';
 import { databaseBackends, type TestDatabase } from './support/databases.js';
-import { createAccount, signInForBody, signInForCookies, type Account } from './support/sessions.js';
+import {
+  createAccount,
+  signInForBody,
+  signInForCookies,
+  type Account,
+} from './support/sessions.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { decodePayload } from './support/tokens.js';
 
@@ -17,8 +22,10 @@ for (const backend of await databaseBackends()) {
     let account: Account;
     let db: Database;
 
-    const refresh = (refreshToken: unknown) => testApp.http.post('/api/auth/refresh').send({ refreshToken });
-    const articles = (accessToken: string) => testApp.http.get('/api/articles').set('Authorization', `Bearer ${accessToken}`);
+    const refresh = (refreshToken: unknown) =>
+      testApp.http.post('/api/auth/refresh').send({ refreshToken });
+    const articles = (accessToken: string) =>
+      testApp.http.get('/api/articles').set('Authorization', `Bearer ${accessToken}`);
 
     beforeAll(async () => {
       database = await backend.create();
@@ -40,24 +47,35 @@ for (const backend of await databaseBackends()) {
       }
       expect(first.refreshToken).not.toBe(second.refreshToken);
       const stored = await db.selectFrom('refreshTokens').selectAll().execute();
-      expect(stored.map((row) => row.tokenHash)).toEqual(expect.arrayContaining([sha256(first.refreshToken), sha256(second.refreshToken)]));
+      expect(stored.map((row) => row.tokenHash)).toEqual(
+        expect.arrayContaining([sha256(first.refreshToken), sha256(second.refreshToken)]),
+      );
       expect(JSON.stringify(stored)).not.toContain(first.refreshToken);
     });
 
     it('rotates: a new access token and a new refresh token in the same session, same absolute end', async () => {
       const session = await signInForBody(testApp, account);
       const response = await refresh(session.refreshToken).expect(200);
-      expect(response.body).toMatchObject({ user: { id: account.id, role: 'writer' }, tokenType: 'Bearer', expiresIn: 900 });
+      expect(response.body).toMatchObject({
+        user: { id: account.id, role: 'writer' },
+        tokenType: 'Bearer',
+        expiresIn: 900,
+      });
       expect(response.body.refreshToken).toMatch(/^[\w-]{43}$/);
       expect(response.body.refreshToken).not.toBe(session.refreshToken);
       expect(response.body.refreshExpiresIn).toBeLessThanOrEqual(7 * 24 * 60 * 60);
-      expect(decodePayload(response.body.accessToken as string).sid).toBe(decodePayload(session.accessToken).sid);
+      expect(decodePayload(response.body.accessToken as string).sid).toBe(
+        decodePayload(session.accessToken).sid,
+      );
       await articles(response.body.accessToken as string).expect(200);
     });
 
     it('answers a replayed refresh token with 400 invalid_grant and ends the whole family', async () => {
       const session = await signInForBody(testApp, account);
-      const rotated = (await refresh(session.refreshToken).expect(200)).body as { accessToken: string; refreshToken: string };
+      const rotated = (await refresh(session.refreshToken).expect(200)).body as {
+        accessToken: string;
+        refreshToken: string;
+      };
 
       const replay = await refresh(session.refreshToken).expect(400);
       expect(replay.body).toMatchObject({ statusCode: 400, code: 'invalid_grant' });
@@ -70,8 +88,15 @@ for (const backend of await databaseBackends()) {
         expect(response.headers['www-authenticate']).toContain('error="invalid_token"');
         expect(response.body.message).toBe('The access token has been revoked.');
       }
-      const family = await db.selectFrom('refreshFamilies').selectAll().where('id', '=', decodePayload(session.accessToken).sid as string).executeTakeFirstOrThrow();
-      expect(family).toMatchObject({ revokedReason: 'refresh token replayed', revokedAt: expect.any(String) });
+      const family = await db
+        .selectFrom('refreshFamilies')
+        .selectAll()
+        .where('id', '=', decodePayload(session.accessToken).sid as string)
+        .executeTakeFirstOrThrow();
+      expect(family).toMatchObject({
+        revokedReason: 'refresh token replayed',
+        revokedAt: expect.any(String),
+      });
     });
 
     it('leaves other sessions of the same user alone when one family is ended', async () => {
@@ -85,12 +110,17 @@ for (const backend of await databaseBackends()) {
 
     it('gives exactly one success to concurrent refreshes with the same token', async () => {
       const session = await signInForBody(testApp, account);
-      const responses = await Promise.all(Array.from({ length: 8 }, () => refresh(session.refreshToken)));
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, () => refresh(session.refreshToken)),
+      );
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
-      for (const response of responses.filter((r) => r.status === 400)) expect(response.body.code).toBe('invalid_grant');
+      for (const response of responses.filter((r) => r.status === 400))
+        expect(response.body.code).toBe('invalid_grant');
       // The losers presented a used token: that is a replay, so the winner's session is ended too.
-      const winner = responses.find((response) => response.status === 200)!.body as { refreshToken: string };
+      const winner = responses.find((response) => response.status === 200)!.body as {
+        refreshToken: string;
+      };
       expect((await refresh(winner.refreshToken).expect(400)).body.code).toBe('invalid_grant');
       const successors = await db
         .selectFrom('refreshTokens')
@@ -102,11 +132,20 @@ for (const backend of await databaseBackends()) {
 
     it('ends a session at its absolute lifetime, however recently it was refreshed', async () => {
       const session = await signInForBody(testApp, account);
-      const { refreshToken } = (await refresh(session.refreshToken).expect(200)).body as { refreshToken: string };
+      const { refreshToken } = (await refresh(session.refreshToken).expect(200)).body as {
+        refreshToken: string;
+      };
       const sid = decodePayload(session.accessToken).sid as string;
-      await db.updateTable('refreshFamilies').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', sid).execute();
+      await db
+        .updateTable('refreshFamilies')
+        .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', sid)
+        .execute();
       const response = await refresh(refreshToken).expect(400);
-      expect(response.body).toMatchObject({ code: 'invalid_grant', message: 'The session has reached its absolute lifetime; sign in again.' });
+      expect(response.body).toMatchObject({
+        code: 'invalid_grant',
+        message: 'The session has reached its absolute lifetime; sign in again.',
+      });
     });
 
     it('issues the refreshed access token with the user’s current role', async () => {
@@ -124,9 +163,13 @@ for (const backend of await databaseBackends()) {
       ['an access token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln'],
       ['the hash of a real token', 'HASH'],
     ])('answers %s with 400 invalid_grant', async (_case, token) => {
-      const value = token === 'HASH' ? sha256((await signInForBody(testApp, account)).refreshToken) : token;
+      const value =
+        token === 'HASH' ? sha256((await signInForBody(testApp, account)).refreshToken) : token;
       const response = await refresh(value).expect(400);
-      expect(response.body).toMatchObject({ code: 'invalid_grant', message: 'The refresh token is not valid.' });
+      expect(response.body).toMatchObject({
+        code: 'invalid_grant',
+        message: 'The refresh token is not valid.',
+      });
     });
 
     it.each([
@@ -151,7 +194,9 @@ for (const backend of await databaseBackends()) {
 
     it('wants the refresh token exactly once: neither → 400 invalid_request, cookie and body → 400 invalid_request', async () => {
       const session = await signInForBody(testApp, account);
-      expect((await testApp.http.post('/api/auth/refresh').expect(400)).body.code).toBe('invalid_request');
+      expect((await testApp.http.post('/api/auth/refresh').expect(400)).body.code).toBe(
+        'invalid_request',
+      );
       const both = await testApp.http
         .post('/api/auth/refresh')
         .set('Cookie', cookieHeader({ authlab_refresh: session.refreshToken }))
@@ -163,17 +208,33 @@ for (const backend of await databaseBackends()) {
 
     it('rotates by cookie in cookie mode, and clears the cookies of a session that has ended', async () => {
       const session = await signInForCookies(testApp, account);
-      const cookies = cookieHeader({ authlab_refresh: session.refresh, authlab_csrf: session.csrf });
-      const response = await testApp.http.post('/api/auth/refresh').set('Cookie', cookies).set(CSRF_HEADER, session.csrfToken).expect(200);
+      const cookies = cookieHeader({
+        authlab_refresh: session.refresh,
+        authlab_csrf: session.csrf,
+      });
+      const response = await testApp.http
+        .post('/api/auth/refresh')
+        .set('Cookie', cookies)
+        .set(CSRF_HEADER, session.csrfToken)
+        .expect(200);
       expect(response.body).not.toHaveProperty('refreshToken');
       const set = parseSetCookies(response.headers['set-cookie']);
       expect(set.get('authlab_refresh')!.value).not.toBe(session.refresh);
-      expect(set.get('authlab_refresh')!.attributes).toMatchObject({ path: '/api/auth/refresh', httponly: true });
+      expect(set.get('authlab_refresh')!.attributes).toMatchObject({
+        path: '/api/auth/refresh',
+        httponly: true,
+      });
       expect(set.get('authlab_csrf')!.value).toBe(session.csrf); // one CSRF token per session
 
-      const replay = await testApp.http.post('/api/auth/refresh').set('Cookie', cookies).set(CSRF_HEADER, session.csrfToken).expect(400);
+      const replay = await testApp.http
+        .post('/api/auth/refresh')
+        .set('Cookie', cookies)
+        .set(CSRF_HEADER, session.csrfToken)
+        .expect(400);
       const cleared = parseSetCookies(replay.headers['set-cookie']);
-      expect(cleared.get('authlab_refresh')!.attributes.expires).toBe('Thu, 01 Jan 1970 00:00:00 GMT');
+      expect(cleared.get('authlab_refresh')!.attributes.expires).toBe(
+        'Thu, 01 Jan 1970 00:00:00 GMT',
+      );
       expect(cleared.get('authlab_access')!.value).toBe('');
     });
   });

@@ -9,7 +9,8 @@ import { API_PREFIX } from '../src/meta/api-prefix.js';
 import { RouteCatalogue } from '../src/meta/route-catalogue.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const find = (routes: RouteMetadata[], method: string, path: string) => routes.find((route) => route.method === method && route.path === path);
+const find = (routes: RouteMetadata[], method: string, path: string) =>
+  routes.find((route) => route.method === method && route.path === path);
 
 describe('GET /api/meta/routes', () => {
   let testApp: TestApp;
@@ -17,18 +18,25 @@ describe('GET /api/meta/routes', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    routes = ((await testApp.http.get('/api/meta/routes').expect(200)).body as { routes: RouteMetadata[] }).routes;
+    routes = (
+      (await testApp.http.get('/api/meta/routes').expect(200)).body as { routes: RouteMetadata[] }
+    ).routes;
   });
   afterAll(() => testApp?.close());
 
   it('lists every article route with the permission its decorator requires', () => {
     expect(
-      ['GET /api/articles', 'GET /api/articles/:id', 'POST /api/articles', 'PUT /api/articles/:id', 'PATCH /api/articles/:id', 'DELETE /api/articles/:id'].map(
-        (key) => {
-          const [method, path] = key.split(' ') as [string, string];
-          return [key, find(routes, method, path)?.permissions];
-        },
-      ),
+      [
+        'GET /api/articles',
+        'GET /api/articles/:id',
+        'POST /api/articles',
+        'PUT /api/articles/:id',
+        'PATCH /api/articles/:id',
+        'DELETE /api/articles/:id',
+      ].map((key) => {
+        const [method, path] = key.split(' ') as [string, string];
+        return [key, find(routes, method, path)?.permissions];
+      }),
     ).toEqual([
       ['GET /api/articles', ['read']],
       ['GET /api/articles/:id', ['read']],
@@ -40,9 +48,19 @@ describe('GET /api/meta/routes', () => {
   });
 
   it('shows public routes, admin-only routes, guards, interceptors and pipes', () => {
-    expect(find(routes, 'GET', '/api/health')).toMatchObject({ public: true, roles: null, permissions: null });
-    expect(find(routes, 'POST', '/api/auth/signup')).toMatchObject({ public: true, pipes: ['ZodValidationPipe(request body)'] });
-    expect(find(routes, 'GET', '/.well-known/jwks.json')).toMatchObject({ public: true, controller: 'JwksController' });
+    expect(find(routes, 'GET', '/api/health')).toMatchObject({
+      public: true,
+      roles: null,
+      permissions: null,
+    });
+    expect(find(routes, 'POST', '/api/auth/signup')).toMatchObject({
+      public: true,
+      pipes: ['ZodValidationPipe(request body)'],
+    });
+    expect(find(routes, 'GET', '/.well-known/jwks.json')).toMatchObject({
+      public: true,
+      controller: 'JwksController',
+    });
     expect(find(routes, 'PATCH', '/api/users/:id/role')).toMatchObject({
       public: false,
       roles: ['admin'],
@@ -51,21 +69,28 @@ describe('GET /api/meta/routes', () => {
       pipes: ['ZodValidationPipe(request body)', 'ZodValidationPipe(route parameter "id")'],
       summary: "Change a user's role (admins only)",
     });
-    expect(find(routes, 'GET', '/api/traces/:id')).toMatchObject({ public: false, optionalAuth: true });
+    expect(find(routes, 'GET', '/api/traces/:id')).toMatchObject({
+      public: false,
+      optionalAuth: true,
+    });
   });
 
   it('has a rule for every route: public, optional, or a role or permission requirement', () => {
-    const unruled = routes.filter((route) => !route.public && !route.optionalAuth && !route.roles && !route.permissions);
+    const unruled = routes.filter(
+      (route) => !route.public && !route.optionalAuth && !route.roles && !route.permissions,
+    );
     expect(unruled).toEqual([]);
   });
 });
 
 @Controller('reports')
-@UseGuards(class AuditGuard implements CanActivate {
-  canActivate() {
-    return true;
-  }
-})
+@UseGuards(
+  class AuditGuard implements CanActivate {
+    canActivate() {
+      return true;
+    }
+  },
+)
 class ReportsController {
   @Get()
   @Roles(['editor', 'admin'])
@@ -91,7 +116,15 @@ class PlaceholderGuard implements CanActivate {
   }
 }
 
-@Module({ imports: [DiscoveryModule], controllers: [ReportsController], providers: [RouteCatalogue, { provide: API_PREFIX, useValue: 'api' }, { provide: APP_GUARD, useClass: PlaceholderGuard }] })
+@Module({
+  imports: [DiscoveryModule],
+  controllers: [ReportsController],
+  providers: [
+    RouteCatalogue,
+    { provide: API_PREFIX, useValue: 'api' },
+    { provide: APP_GUARD, useClass: PlaceholderGuard },
+  ],
+})
 class ReportsModule {}
 
 describe('the route catalogue reads decorators, not a table', () => {
@@ -108,8 +141,15 @@ describe('the route catalogue reads decorators, not a table', () => {
         permissions: null,
         guards: ['PlaceholderGuard', 'AuditGuard'],
       });
-      expect(find(listed, 'POST', '/api/reports')).toMatchObject({ permissions: ['create'], roles: null });
-      expect(find(listed, 'GET', '/api/reports/forgotten')).toMatchObject({ public: false, roles: null, permissions: null });
+      expect(find(listed, 'POST', '/api/reports')).toMatchObject({
+        permissions: ['create'],
+        roles: null,
+      });
+      expect(find(listed, 'GET', '/api/reports/forgotten')).toMatchObject({
+        public: false,
+        roles: null,
+        permissions: null,
+      });
     } finally {
       await app.close();
     }

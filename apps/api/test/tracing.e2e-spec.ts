@@ -20,7 +20,10 @@ describe('request traces', () => {
   afterAll(() => testApp?.close());
 
   /** The trace of a response, read back over HTTP as its owner would. */
-  async function traceOf(response: { headers: Record<string, string> }, as: { token?: string; session?: string }): Promise<Trace> {
+  async function traceOf(
+    response: { headers: Record<string, string> },
+    as: { token?: string; session?: string },
+  ): Promise<Trace> {
     const id = response.headers['x-trace-id'];
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const request = testApp.http.get(`/api/traces/${id}`);
@@ -29,7 +32,8 @@ describe('request traces', () => {
     return (await request.expect(200)).body as Trace;
   }
 
-  const steps = (trace: Trace) => trace.events.map((event) => `${event.kind}:${event.step}:${event.outcome}`);
+  const steps = (trace: Trace) =>
+    trace.events.map((event) => `${event.kind}:${event.step}:${event.outcome}`);
 
   it('records a success through every stage, in NestJS order, with sane durations', async () => {
     const user: SignedInUser = users.writer;
@@ -57,15 +61,27 @@ describe('request traces', () => {
       'pipe:ZodValidationPipe(request body):pass',
       'handler:ArticlesController.create:pass',
     ]);
-    expect(trace).toMatchObject({ method: 'POST', path: '/api/articles', route: '/api/articles', status: 201, owner: { subject: String(user.id) } });
+    expect(trace).toMatchObject({
+      method: 'POST',
+      path: '/api/articles',
+      route: '/api/articles',
+      status: 201,
+      owner: { subject: String(user.id) },
+    });
     expect(trace.decidedBy).toBeUndefined();
     for (const event of trace.events) {
       expect(event.durationMs).toBeGreaterThanOrEqual(0);
       expect(event.startMs + event.durationMs).toBeLessThanOrEqual(trace.durationMs + 0.01);
     }
     const guard = trace.events.find((event) => event.step === 'JwtAuthGuard')!;
-    expect(guard.detail).toMatchObject({ source: 'Authorization header', extractor: 'accessTokenExtractor', alg: 'HS256' });
-    expect(guard.checks?.find((check) => check.name === 'exp')?.text).toMatch(/^expires in 1[45] min \d+ s$/);
+    expect(guard.detail).toMatchObject({
+      source: 'Authorization header',
+      extractor: 'accessTokenExtractor',
+      alg: 'HS256',
+    });
+    expect(guard.checks?.find((check) => check.name === 'exp')?.text).toMatch(
+      /^expires in 1[45] min \d+ s$/,
+    );
     expect(trace.events.find((event) => event.step === 'RolesGuard')!.detail).toMatchObject({
       role: 'writer',
       requiredPermissions: ['create'],
@@ -74,40 +90,77 @@ describe('request traces', () => {
   });
 
   it('names JwtAuthGuard as the decider when no token was sent', async () => {
-    const response = await testApp.http.get('/api/articles').set('X-Playground-Session', SESSION).expect(401);
+    const response = await testApp.http
+      .get('/api/articles')
+      .set('X-Playground-Session', SESSION)
+      .expect(401);
     const trace = await traceOf(response, { session: SESSION });
     expect(trace.decidedBy).toMatchObject({ step: 'JwtAuthGuard', kind: 'guard' });
     expect(trace.decidedBy!.reason).toMatch(/No access token was sent/);
-    expect(steps(trace).slice(-2)).toEqual(['guard:JwtAuthGuard:deny', 'filter:AllExceptionsFilter:deny']);
-    expect(trace.events.at(-1)!.reason).toBe('Answered 401 Unauthorized: This route needs an access token.');
+    expect(steps(trace).slice(-2)).toEqual([
+      'guard:JwtAuthGuard:deny',
+      'filter:AllExceptionsFilter:deny',
+    ]);
+    expect(trace.events.at(-1)!.reason).toBe(
+      'Answered 401 Unauthorized: This route needs an access token.',
+    );
     expect(trace.owner).toEqual({ session: SESSION });
   });
 
   it('says how long ago an expired token expired', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = signWith(testApp.keys, validHeader(testApp.keys), { ...validClaims(testApp.config, users.user), exp: now - 37 });
-    const response = await testApp.http.get('/api/articles').set('Authorization', `Bearer ${expired}`).set('X-Playground-Session', SESSION).expect(401);
+    const expired = signWith(testApp.keys, validHeader(testApp.keys), {
+      ...validClaims(testApp.config, users.user),
+      exp: now - 37,
+    });
+    const response = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${expired}`)
+      .set('X-Playground-Session', SESSION)
+      .expect(401);
     const trace = await traceOf(response, { session: SESSION });
     expect(trace.decidedBy).toMatchObject({ step: 'JwtAuthGuard' });
-    expect(trace.decidedBy!.reason).toMatch(/^The token expired 3[78] s ago\. 401 invalid_token\.$/);
-    const exp = trace.events.find((event) => event.step === 'JwtAuthGuard')!.checks!.find((check) => check.name === 'exp')!;
+    expect(trace.decidedBy!.reason).toMatch(
+      /^The token expired 3[78] s ago\. 401 invalid_token\.$/,
+    );
+    const exp = trace.events
+      .find((event) => event.step === 'JwtAuthGuard')!
+      .checks!.find((check) => check.name === 'exp')!;
     expect(exp).toMatchObject({ ok: false, text: expect.stringMatching(/^expired 3[78] s ago$/) });
   });
 
   it('shows the audience a token carried and the one expected', async () => {
-    const foreign = signWith(testApp.keys, validHeader(testApp.keys), { ...validClaims(testApp.config, users.user), aud: 'x' });
-    const response = await testApp.http.get('/api/articles').set('Authorization', `Bearer ${foreign}`).set('X-Playground-Session', SESSION).expect(401);
+    const foreign = signWith(testApp.keys, validHeader(testApp.keys), {
+      ...validClaims(testApp.config, users.user),
+      aud: 'x',
+    });
+    const response = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${foreign}`)
+      .set('X-Playground-Session', SESSION)
+      .expect(401);
     const trace = await traceOf(response, { session: SESSION });
     const checks = trace.events.find((event) => event.step === 'JwtAuthGuard')!.checks!;
-    expect(checks.find((check) => check.name === 'aud')).toEqual({ name: 'aud', ok: false, text: 'aud was "x", expected "authlab-api"' });
+    expect(checks.find((check) => check.name === 'aud')).toEqual({
+      name: 'aud',
+      ok: false,
+      text: 'aud was "x", expected "authlab-api"',
+    });
     expect(trace.decidedBy!.reason).toMatch(/meant for another API/);
   });
 
   it('names RolesGuard, the permission required and the permissions held when the role is wrong', async () => {
-    const response = await testApp.http.delete('/api/articles/1').set('Authorization', `Bearer ${users.editor.token}`).expect(403);
+    const response = await testApp.http
+      .delete('/api/articles/1')
+      .set('Authorization', `Bearer ${users.editor.token}`)
+      .expect(403);
     const trace = await traceOf(response, { token: users.editor.token });
     expect(trace.decidedBy).toMatchObject({ step: 'RolesGuard', kind: 'guard' });
-    expect(steps(trace).slice(-3)).toEqual(['guard:CsrfGuard:pass', 'guard:RolesGuard:deny', 'filter:AllExceptionsFilter:deny']);
+    expect(steps(trace).slice(-3)).toEqual([
+      'guard:CsrfGuard:pass',
+      'guard:RolesGuard:deny',
+      'filter:AllExceptionsFilter:deny',
+    ]);
     expect(trace.events.find((event) => event.step === 'RolesGuard')!.detail).toEqual({
       role: 'editor',
       held: ['read', 'create', 'update'],
@@ -122,7 +175,10 @@ describe('request traces', () => {
       .send({ username: 'ok-name', password: 'tiny7', extra: 'field' })
       .expect(400);
     const trace = await traceOf(response, { session: SESSION });
-    expect(trace.decidedBy).toMatchObject({ step: 'ZodValidationPipe(request body)', kind: 'pipe' });
+    expect(trace.decidedBy).toMatchObject({
+      step: 'ZodValidationPipe(request body)',
+      kind: 'pipe',
+    });
     const pipe = trace.events.find((event) => event.kind === 'pipe')!;
     expect(pipe.checks).toEqual([
       { name: 'password', ok: false, text: 'must be at least 8 characters' },
@@ -137,7 +193,11 @@ describe('request traces', () => {
     for (const origin of ['same', 'http://localhost:5173', 'https://evil.example']) {
       const request = testApp.http.get('/api/health').set('X-Playground-Session', SESSION);
       // Same origin: the page's origin is the scheme and Host the API itself is reached at.
-      const response = await (origin === 'same' ? request.set('Host', 'authlab.test').set('Origin', 'http://authlab.test') : request.set('Origin', origin)).expect(200);
+      const response = await (
+        origin === 'same'
+          ? request.set('Host', 'authlab.test').set('Origin', 'http://authlab.test')
+          : request.set('Origin', origin)
+      ).expect(200);
       const trace = await traceOf(response, { session: SESSION });
       const cors = trace.events.find((event) => event.step === 'cors')!;
       expect(cors.outcome).toBe('pass');
@@ -163,23 +223,51 @@ describe('request traces', () => {
 
   describe('who may read a trace', () => {
     it('hides one learner’s traces from another, and from other sessions, but not from an admin', async () => {
-      const mine = await testApp.http.get('/api/articles').set('Authorization', `Bearer ${users.user.token}`).expect(200);
+      const mine = await testApp.http
+        .get('/api/articles')
+        .set('Authorization', `Bearer ${users.user.token}`)
+        .expect(200);
       const id = mine.headers['x-trace-id'];
-      await testApp.http.get(`/api/traces/${id}`).set('Authorization', `Bearer ${users.writer.token}`).expect(404);
-      await testApp.http.get(`/api/traces/${id}`).set('X-Playground-Session', OTHER_SESSION).expect(404);
+      await testApp.http
+        .get(`/api/traces/${id}`)
+        .set('Authorization', `Bearer ${users.writer.token}`)
+        .expect(404);
+      await testApp.http
+        .get(`/api/traces/${id}`)
+        .set('X-Playground-Session', OTHER_SESSION)
+        .expect(404);
       await testApp.http.get(`/api/traces/${id}`).expect(404);
-      await testApp.http.get(`/api/traces/${id}`).set('Authorization', `Bearer ${users.admin.token}`).expect(200);
+      await testApp.http
+        .get(`/api/traces/${id}`)
+        .set('Authorization', `Bearer ${users.admin.token}`)
+        .expect(200);
 
-      const anonymous = await testApp.http.get('/api/health').set('X-Playground-Session', SESSION).expect(200);
-      await testApp.http.get(`/api/traces/${anonymous.headers['x-trace-id']}`).set('X-Playground-Session', OTHER_SESSION).expect(404);
-      await testApp.http.get(`/api/traces/${anonymous.headers['x-trace-id']}`).set('X-Playground-Session', SESSION).expect(200);
+      const anonymous = await testApp.http
+        .get('/api/health')
+        .set('X-Playground-Session', SESSION)
+        .expect(200);
+      await testApp.http
+        .get(`/api/traces/${anonymous.headers['x-trace-id']}`)
+        .set('X-Playground-Session', OTHER_SESSION)
+        .expect(404);
+      await testApp.http
+        .get(`/api/traces/${anonymous.headers['x-trace-id']}`)
+        .set('X-Playground-Session', SESSION)
+        .expect(200);
     });
 
     it('lists only the caller’s recent traces, newest first', async () => {
-      const list = (await testApp.http.get('/api/traces?limit=200').set('Authorization', `Bearer ${users.user.token}`).expect(200)).body as Trace[];
+      const list = (
+        await testApp.http
+          .get('/api/traces?limit=200')
+          .set('Authorization', `Bearer ${users.user.token}`)
+          .expect(200)
+      ).body as Trace[];
       expect(list.length).toBeGreaterThan(0);
       expect(list.every((trace) => trace.owner.subject === String(users.user.id))).toBe(true);
-      expect([...list].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map((t) => t.id)).toEqual(list.map((t) => t.id));
+      expect(
+        [...list].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map((t) => t.id),
+      ).toEqual(list.map((t) => t.id));
       await testApp.http.get('/api/traces?limit=1000').expect(400);
     });
 
@@ -190,30 +278,60 @@ describe('request traces', () => {
 
   describe('secrets never enter a trace', () => {
     async function allVisibleTraces(): Promise<string> {
-      const list = await testApp.http.get('/api/traces?limit=200').set('Authorization', `Bearer ${users.admin.token}`).expect(200);
+      const list = await testApp.http
+        .get('/api/traces?limit=200')
+        .set('Authorization', `Bearer ${users.admin.token}`)
+        .expect(200);
       return JSON.stringify(list.body);
     }
 
     it('keeps out passwords, Basic credentials, token signatures and cookie values', async () => {
       const basic = Buffer.from(`${users.user.username}:${PASSWORD}`).toString('base64');
-      await testApp.http.post('/api/auth/signin').set('Authorization', `Basic ${basic}`).expect(200);
-      await testApp.http.post('/api/auth/signin').send({ username: users.user.username, password: PASSWORD }).expect(200);
-      await testApp.http.post('/api/auth/signup').send({ username: 'secretive', password: 'hunter2-hunter2' }).expect(201);
-      await testApp.http.post('/api/auth/signup').send({ username: 'x', password: 'hunter3-too-short'.slice(0, 7) }).expect(400);
+      await testApp.http
+        .post('/api/auth/signin')
+        .set('Authorization', `Basic ${basic}`)
+        .expect(200);
+      await testApp.http
+        .post('/api/auth/signin')
+        .send({ username: users.user.username, password: PASSWORD })
+        .expect(200);
+      await testApp.http
+        .post('/api/auth/signup')
+        .send({ username: 'secretive', password: 'hunter2-hunter2' })
+        .expect(201);
+      await testApp.http
+        .post('/api/auth/signup')
+        .send({ username: 'x', password: 'hunter3-too-short'.slice(0, 7) })
+        .expect(400);
       const forged = `${users.user.token.slice(0, -4)}AAAA`;
       await testApp.http.get('/api/articles').set('Authorization', `Bearer ${forged}`).expect(401);
-      await testApp.http.get('/api/articles').set('Authorization', `Bearer ${users.user.token}`).set('Cookie', 'session=cookie-secret-value-123').expect(200);
+      await testApp.http
+        .get('/api/articles')
+        .set('Authorization', `Bearer ${users.user.token}`)
+        .set('Cookie', 'session=cookie-secret-value-123')
+        .expect(200);
 
       const everything = await allVisibleTraces();
       const signature = users.user.token.split('.')[2]!;
-      for (const secret of [PASSWORD, basic, 'hunter2-hunter2', 'hunter3', signature, forged.split('.')[2]!, 'cookie-secret-value-123', users.user.token]) {
+      for (const secret of [
+        PASSWORD,
+        basic,
+        'hunter2-hunter2',
+        'hunter3',
+        signature,
+        forged.split('.')[2]!,
+        'cookie-secret-value-123',
+        users.user.token,
+      ]) {
         expect(everything).not.toContain(secret);
       }
     });
   });
 
   it('streams new traces to their owner as server-sent events', async () => {
-    await new Promise<void>((resolve) => testApp.app.getHttpServer().listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      testApp.app.getHttpServer().listen(0, '127.0.0.1', resolve),
+    );
     const { port } = testApp.app.getHttpServer().address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
     const controller = new AbortController();
@@ -224,8 +342,12 @@ describe('request traces', () => {
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = stream.body!.getReader();
 
-    await fetch(`${base}/api/articles`, { headers: { Authorization: `Bearer ${users.user.token}` } }); // not the editor's
-    const own = await fetch(`${base}/api/articles`, { headers: { Authorization: `Bearer ${users.editor.token}` } });
+    await fetch(`${base}/api/articles`, {
+      headers: { Authorization: `Bearer ${users.user.token}` },
+    }); // not the editor's
+    const own = await fetch(`${base}/api/articles`, {
+      headers: { Authorization: `Bearer ${users.editor.token}` },
+    });
     const ownId = own.headers.get('x-trace-id')!;
 
     let received = '';
@@ -238,14 +360,25 @@ describe('request traces', () => {
     const events = received.split('\n\n').filter((block) => block.includes('event: trace'));
     expect(events).toHaveLength(1);
     expect(events[0]).toContain(`id: ${ownId}`);
-    const data = JSON.parse(events[0]!.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as Trace;
-    expect(data).toMatchObject({ id: ownId, status: 200, owner: { subject: String(users.editor.id) } });
+    const data = JSON.parse(
+      events[0]!
+        .split('\n')
+        .find((line) => line.startsWith('data: '))!
+        .slice(6),
+    ) as Trace;
+    expect(data).toMatchObject({
+      id: ownId,
+      status: 200,
+      owner: { subject: String(users.editor.id) },
+    });
   });
 
   it('keeps the store at its bound over 5,000 requests', async () => {
     const store = testApp.app.get<TraceStore>(TRACE_STORE);
     for (let sent = 0; sent < 5000; sent += 100) {
-      await Promise.all(Array.from({ length: 100 }, () => testApp.http.get('/api/health').expect(200)));
+      await Promise.all(
+        Array.from({ length: 100 }, () => testApp.http.get('/api/health').expect(200)),
+      );
       expect(store.size).toBeLessThanOrEqual(store.capacity);
     }
     expect(store.size).toBe(store.capacity);
@@ -261,15 +394,28 @@ describe('with tracing switched off', () => {
   afterAll(() => testApp?.close());
 
   it('still gives every request an id but records nothing', async () => {
-    const response = await testApp.http.get('/api/health').set('X-Playground-Session', SESSION).expect(200);
+    const response = await testApp.http
+      .get('/api/health')
+      .set('X-Playground-Session', SESSION)
+      .expect(200);
     expect(response.headers['x-trace-id']).toMatch(/^[0-9a-f-]{36}$/);
-    await testApp.http.get(`/api/traces/${response.headers['x-trace-id']}`).set('X-Playground-Session', SESSION).expect(404);
+    await testApp.http
+      .get(`/api/traces/${response.headers['x-trace-id']}`)
+      .set('X-Playground-Session', SESSION)
+      .expect(404);
     expect(testApp.app.get<TraceStore>(TRACE_STORE).size).toBe(0);
   });
 
   it('registers no interceptor, so Nest skips its interceptor pipeline, and the route catalogue says so', async () => {
-    const { routes } = (await testApp.http.get('/api/meta/routes').expect(200)).body as { routes: RouteMetadata[] };
-    const articles = routes.find((route) => route.method === 'GET' && route.path === '/api/articles');
-    expect(articles).toMatchObject({ guards: ['JwtAuthGuard', 'RevocationGuard', 'CsrfGuard', 'RolesGuard'], interceptors: [] });
+    const { routes } = (await testApp.http.get('/api/meta/routes').expect(200)).body as {
+      routes: RouteMetadata[];
+    };
+    const articles = routes.find(
+      (route) => route.method === 'GET' && route.path === '/api/articles',
+    );
+    expect(articles).toMatchObject({
+      guards: ['JwtAuthGuard', 'RevocationGuard', 'CsrfGuard', 'RolesGuard'],
+      interceptors: [],
+    });
   });
 });

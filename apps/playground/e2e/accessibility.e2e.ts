@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPlayground, openView, seriousAxeViolations, signIn } from './support/browser';
+import {
+  launchBrowser,
+  openPlayground,
+  openView,
+  seriousAxeViolations,
+  signIn,
+} from './support/browser';
 
 let browser: Browser;
 

@@ -19,21 +19,38 @@ describe('cookie mode', () => {
     await signIn(page, 'editor', 'HttpOnly cookie');
     expect(await page.getByText(/Access token in an HttpOnly cookie/).isVisible()).toBe(true);
     // /api/auth/me succeeds with no Authorization header: the browser sent the cookie.
-    await expect.poll(() => page.getByRole('region', { name: /Who am I\?/ }).textContent()).toContain('Roleeditor');
+    await expect
+      .poll(() => page.getByRole('region', { name: /Who am I\?/ }).textContent())
+      .toContain('Roleeditor');
 
     await openView(page, 'Cookies');
     const access = page.getByRole('article', { name: 'Cookie authlab_access' });
     await access.waitFor();
     const terms = await access.getByRole('term').allTextContents();
-    expect(terms).toEqual(expect.arrayContaining(['HttpOnly (protects)', 'SameSite=Strict (protects)', 'Path=/ (note)']));
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        'HttpOnly (protects)',
+        'SameSite=Strict (protects)',
+        'Path=/ (note)',
+      ]),
+    );
     expect(terms.some((term) => term.startsWith('Max-Age='))).toBe(true);
     expect(await access.textContent()).toContain('JavaScript cannot read it');
 
-    const row = page.getByRole('table', { name: /Each cookie/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'authlab_access' }) });
-    await expect.poll(() => row.textContent()).toMatch(/hidden from scripts.*received \(\d+ characters\)/);
+    const row = page
+      .getByRole('table', { name: /Each cookie/ })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'authlab_access' }) });
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(/hidden from scripts.*received \(\d+ characters\)/);
     expect(await page.evaluate(() => document.cookie)).not.toContain('authlab_access');
     const cookies = await context.cookies();
-    expect(cookies.find((cookie) => cookie.name === 'authlab_access')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookies.find((cookie) => cookie.name === 'authlab_access')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+    });
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -22,7 +22,9 @@ describe('the token editor', () => {
     await page.getByLabel('Send it to').selectOption({ label: 'GET /api/users' });
     await page.getByRole('button', { name: 'Send with the edited token' }).click();
     await page.getByText(/The API refused it.*401/).waitFor();
-    const decider = page.getByRole('region', { name: 'Lifecycle of GET /api/users' }).locator('[aria-current="step"]');
+    const decider = page
+      .getByRole('region', { name: 'Lifecycle of GET /api/users' })
+      .locator('[aria-current="step"]');
     await expect.poll(() => decider.getAttribute('data-step')).toBe('JwtAuthGuard');
     expect(await decider.textContent()).toContain('signature');
 
@@ -30,7 +32,9 @@ describe('the token editor', () => {
     await page.getByLabel('Secret to sign with').fill(E2E_JWT_SECRET);
     await page.getByRole('button', { name: 'Send with the edited token' }).click();
     await page.getByText('The API accepted the token').waitFor();
-    expect(await page.getByText(/whoever holds the signing secret can mint any role/).isVisible()).toBe(true);
+    expect(
+      await page.getByText(/whoever holds the signing secret can mint any role/).isVisible(),
+    ).toBe(true);
     await context.close();
   });
 });
@@ -44,7 +48,9 @@ describe('the RBAC matrix', () => {
     expect(await writerCell.textContent()).toMatch(/: ✗ 403$/);
     await writerCell.click();
     await expect.poll(() => writerCell.textContent()).toMatch(/: ✗ 403got 403$/);
-    const decider = page.getByRole('region', { name: 'Lifecycle of GET /api/users' }).locator('[aria-current="step"]');
+    const decider = page
+      .getByRole('region', { name: 'Lifecycle of GET /api/users' })
+      .locator('[aria-current="step"]');
     await expect.poll(() => decider.getAttribute('data-step')).toBe('RolesGuard');
 
     const adminCell = page.getByRole('button', { name: /^Send GET \/api\/users as admin:/ });

@@ -28,7 +28,9 @@ describe('every lesson in docs/lessons, walked to completion in Chromium against
     // The build insists on NN-<id>.md, so the id is the file name's rest.
     const lessonId = file.replace(/^\d+-/, '').replace(/\.md$/, '');
     const walk = WALKS[`./lessons/${lessonId}.walk.ts`]?.walk;
-    expect(walk, `No walkthrough for ${file}: add e2e/lessons/${lessonId}.walk.ts`).toBeTypeOf('function');
+    expect(walk, `No walkthrough for ${file}: add e2e/lessons/${lessonId}.walk.ts`).toBeTypeOf(
+      'function',
+    );
 
     const learner = await Learner.open(browser, lessonId);
     try {

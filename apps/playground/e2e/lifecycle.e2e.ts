@@ -27,7 +27,9 @@ describe('the lifecycle of a request', () => {
     await response.getByText('403 Forbidden').waitFor();
     await page.getByRole('link', { name: 'Open in the lifecycle view' }).click();
 
-    const flow = page.locator('.trace-panel').getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' });
+    const flow = page
+      .locator('.trace-panel')
+      .getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' });
     const decider = flow.locator('[aria-current="step"]');
     await decider.waitFor();
     expect(await decider.getAttribute('data-step')).toBe('RolesGuard');
@@ -35,7 +37,9 @@ describe('the lifecycle of a request', () => {
     expect(await decider.textContent()).toContain('lacks the "delete" permission');
     expect(await flow.getByText(/^Decided by RolesGuard/).isVisible()).toBe(true);
     expect(await flow.getByText(/Never reached: .*handler/).isVisible()).toBe(true);
-    const steps = await flow.locator('[data-step]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')));
+    const steps = await flow
+      .locator('[data-step]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-step')));
     expect(steps.indexOf('JwtAuthGuard')).toBeLessThan(steps.indexOf('RolesGuard'));
     expect(steps).not.toContain('ArticlesController.delete');
     expect(pageErrors).toEqual([]);
@@ -53,7 +57,10 @@ describe('the lifecycle of a request', () => {
       await fetch('/api/users', { headers: { 'X-Playground-Session': session } });
     });
 
-    const newest = page.getByRole('list', { name: 'Recent requests, newest first' }).getByRole('link').first();
+    const newest = page
+      .getByRole('list', { name: 'Recent requests, newest first' })
+      .getByRole('link')
+      .first();
     await expect.poll(() => newest.textContent(), { timeout: 10_000 }).toContain('GET /api/users');
     await newest.click();
     const decider = page.locator('.trace-panel [aria-current="step"]');

@@ -14,26 +14,38 @@ afterAll(async () => {
 });
 
 describe('signing in and inspecting the token, in Chromium against the real API', () => {
-  it.each(DEMO_USERS.map((user) => [user.username, user.role] as const))('signs in as %s and shows the token and /api/auth/me', async (username, role) => {
-    const { page, context, pageErrors } = await openPlayground(browser);
+  it.each(DEMO_USERS.map((user) => [user.username, user.role] as const))(
+    'signs in as %s and shows the token and /api/auth/me',
+    async (username, role) => {
+      const { page, context, pageErrors } = await openPlayground(browser);
 
-    await signIn(page, username);
+      await signIn(page, username);
 
-    const payload = JSON.parse((await page.getByRole('region', { name: 'Decoded payload' }).textContent()) ?? '{}');
-    expect(payload).toMatchObject({ username, role, iss: 'authlab', aud: 'authlab-api' });
-    const header = JSON.parse((await page.getByRole('region', { name: 'Decoded header' }).textContent()) ?? '{}');
-    expect(header).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
-    const me = page.getByRole('region', { name: /Who am I\?/ });
-    await expect.poll(() => me.textContent()).toContain(`Permissions${permissionsOf(role).join(', ')}`);
-    expect(pageErrors).toEqual([]);
-    await context.close();
-  });
+      const payload = JSON.parse(
+        (await page.getByRole('region', { name: 'Decoded payload' }).textContent()) ?? '{}',
+      );
+      expect(payload).toMatchObject({ username, role, iss: 'authlab', aud: 'authlab-api' });
+      const header = JSON.parse(
+        (await page.getByRole('region', { name: 'Decoded header' }).textContent()) ?? '{}',
+      );
+      expect(header).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
+      const me = page.getByRole('region', { name: /Who am I\?/ });
+      await expect
+        .poll(() => me.textContent())
+        .toContain(`Permissions${permissionsOf(role).join(', ')}`);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('explains the claims, counts down the expiry and checks the signature with the secret, never keeping a stale "verified"', async () => {
     const { page, context, pageErrors } = await openPlayground(browser);
     await signIn(page, 'writer');
 
-    const expRow = page.getByRole('table', { name: 'Payload claims' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'exp' }) });
+    const expRow = page
+      .getByRole('table', { name: 'Payload claims' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'exp' }) });
     expect(await expRow.textContent()).toContain('RFC 7519 §4.1.4');
     const timer = page.getByRole('timer', { name: 'Token expiry' });
     expect(await timer.textContent()).toMatch(/^Expires in 1[45]:\d\d$/);

@@ -5,23 +5,39 @@ import path from 'node:path';
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, E2E_JWT_SECRET, playgroundDir, startApi } from '../e2e/support/api-process.mjs';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  E2E_JWT_SECRET,
+  playgroundDir,
+  startApi,
+} from '../e2e/support/api-process.mjs';
 
 const outDir = path.resolve(playgroundDir, '../../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 
 const api = await startApi();
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: CHROMIUM_ARGS,
+  headless: true,
+});
 const problems = [];
 
 async function newPage(colorScheme = 'light') {
   // Reduced motion: no button is caught halfway through its hover transition.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme,
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // A refused request (401, 403) is logged by the browser; that is the lesson, not a fault.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${message.text()}`);
   });
   await page.goto(`${api.origin}/`);
   return page;
@@ -56,7 +72,8 @@ function tampered(token, claims) {
 
 /** What a class of learners sends in ten minutes: mostly right, often wrong in the usual ways. */
 async function makeClassRequests({ expiredToken } = {}) {
-  const call = (path, init = {}) => globalThis.fetch(`${api.origin}${path}`, init).then((response) => response.arrayBuffer());
+  const call = (path, init = {}) =>
+    globalThis.fetch(`${api.origin}${path}`, init).then((response) => response.arrayBuffer());
   const bearer = (token) => ({ headers: { Authorization: `Bearer ${token}` } });
   if (expiredToken) {
     for (let index = 0; index < 6; index += 1) await call('/api/articles', bearer(expiredToken));
@@ -69,7 +86,15 @@ async function makeClassRequests({ expiredToken } = {}) {
     [6, () => call('/api/articles')],
     [5, () => call('/api/articles/2', { method: 'DELETE', ...bearer(writer) })],
     [4, () => call('/api/users', bearer(tampered(user, { role: 'admin' })))],
-    [3, () => call('/api/auth/signup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username": ' })],
+    [
+      3,
+      () =>
+        call('/api/auth/signup', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"username": ',
+        }),
+    ],
     [12, () => call('/api/articles', bearer(writer))],
   ];
   for (const [times, send] of rounds) for (let index = 0; index < times; index += 1) await send();
@@ -122,7 +147,10 @@ try {
   await signIn(page, 'editor', 'HttpOnly cookie');
   await view(page, 'Cookies');
   await page.getByRole('article', { name: 'Cookie authlab_access' }).waitFor();
-  await page.getByText(/received \(\d+ characters\)/).first().waitFor();
+  await page
+    .getByText(/received \(\d+ characters\)/)
+    .first()
+    .waitFor();
   await shoot(page, 'cookies.png', page.locator('#view'));
   await page.context().close();
 
@@ -131,12 +159,19 @@ try {
   await view(page, 'RBAC matrix');
   await page.getByRole('button', { name: 'Send every cell' }).click();
   // Runs in the page: every cell button shows the status it got back.
-  await page.waitForFunction(() => {
-    const { document } = globalThis;
-    return document.querySelectorAll('.cell .actual .status-badge').length >= document.querySelectorAll('.cell-button').length;
-  }, null, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    () => {
+      const { document } = globalThis;
+      return (
+        document.querySelectorAll('.cell .actual .status-badge').length >=
+        document.querySelectorAll('.cell-button').length
+      );
+    },
+    null,
+    {
+      timeout: 120_000,
+    },
+  );
   await page.getByRole('button', { name: 'Send DELETE /api/articles/:id as editor' }).click();
   await page.getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' }).waitFor();
   await shoot(page, 'rbac-matrix.png', page.locator('#view'));
@@ -151,7 +186,10 @@ try {
   await page.getByRole('region', { name: 'Lifecycle of GET /api/articles' }).waitFor();
   await signIn(page, 'user');
   await page.getByText('2 of 3 steps done').waitFor();
-  const third = page.getByRole('list', { name: 'Steps' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Knock again, with the token' }) });
+  const third = page
+    .getByRole('list', { name: 'Steps' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Knock again, with the token' }) });
   await third.getByRole('button', { name: 'Show a hint' }).click();
   await third.getByRole('button', { name: 'Show hint 2 of 2' }).click();
   await shoot(page, 'lesson-runner.png', page.locator('#view'));

@@ -13,7 +13,8 @@ export function signInRequest(username: string): RequestInit {
 /** Signs in and returns the access token. */
 export async function signIn(origin: string, username: string): Promise<string> {
   const response = await fetch(`${origin}/api/auth/signin`, signInRequest(username));
-  if (!response.ok) throw new Error(`Sign-in as ${username} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Sign-in as ${username} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 

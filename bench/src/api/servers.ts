@@ -10,7 +10,11 @@ const PROBE_ARGS = ['--import', pathToFileURL(SERVER_PROBE).href];
  * so that disk speed is not what is measured. LOG_LEVEL=warn: one log line per request would
  * measure the terminal.
  */
-export function startApi(name: string, env: Record<string, string>, script = API_MAIN): Promise<ServerProcess> {
+export function startApi(
+  name: string,
+  env: Record<string, string>,
+  script = API_MAIN,
+): Promise<ServerProcess> {
   return startServer({
     name,
     script,
@@ -29,7 +33,11 @@ export function startApi(name: string, env: Record<string, string>, script = API
 }
 
 /** One of the baseline apps in bench/baselines. */
-export function startBaseline(name: string, file: string, env: Record<string, string>): Promise<ServerProcess> {
+export function startBaseline(
+  name: string,
+  file: string,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   return startServer({
     name,
     script: path.join(BASELINES_DIR, file),

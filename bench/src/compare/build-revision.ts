@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs
 import path from 'node:path';
 import { REPO_ROOT, TMP_DIR } from '../paths.js';
 
-const git = (args: string[], cwd = REPO_ROOT) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+const git = (args: string[], cwd = REPO_ROOT) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 export interface RevisionBuild {
   commit: string;
@@ -28,13 +29,17 @@ export function buildRevision(revision: string): RevisionBuild {
   const modules = path.join(dir, 'node_modules');
   mkdirSync(path.join(modules, '@authlab'), { recursive: true });
   for (const entry of readdirSync(path.join(REPO_ROOT, 'node_modules'))) {
-    if (entry !== '@authlab') symlinkSync(path.join(REPO_ROOT, 'node_modules', entry), path.join(modules, entry));
+    if (entry !== '@authlab')
+      symlinkSync(path.join(REPO_ROOT, 'node_modules', entry), path.join(modules, entry));
   }
   symlinkSync(path.join(dir, 'packages/shared'), path.join(modules, '@authlab/shared'));
 
   const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
   for (const project of ['packages/shared/tsconfig.build.json', 'apps/api/tsconfig.build.json']) {
-    execFileSync(process.execPath, [tsc, '-p', project], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [tsc, '-p', project], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   return {
     commit,

@@ -22,9 +22,17 @@ const ROUTES = ['/api/meta/routes', '/api/health', '/api/auth/me', '/api/article
 
 const args = process.argv.slice(2);
 const revision = args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));
-if (!revision) throw new Error('Usage: npm run compare --workspace @authlab/bench -- REVISION [--untraced] [--rounds N] [--seconds N]');
-const numberAfter = (flag: string, fallback: number) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
-const options = { ...parseOptions(['--no-build']), rounds: numberAfter('--rounds', 6), seconds: numberAfter('--seconds', 3) };
+if (!revision)
+  throw new Error(
+    'Usage: npm run compare --workspace @authlab/bench -- REVISION [--untraced] [--rounds N] [--seconds N]',
+  );
+const numberAfter = (flag: string, fallback: number) =>
+  args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback;
+const options = {
+  ...parseOptions(['--no-build']),
+  rounds: numberAfter('--rounds', 6),
+  seconds: numberAfter('--seconds', 3),
+};
 const tracing = args.includes('--untraced') ? 'off' : 'on';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -50,15 +58,23 @@ try {
       expectedStatus: 200,
     }));
   });
-  log(`${scenarios.length} runs a round × ${options.rounds} rounds × ${options.seconds} s, tracing ${tracing}`);
+  log(
+    `${scenarios.length} runs a round × ${options.rounds} rounds × ${options.seconds} s, tracing ${tracing}`,
+  );
   const results = await runThroughput(scenarios, options, log);
   const byId = new Map(results.map((result) => [result.id, result]));
   const x = (value: number) => `${value.toFixed(2)}×`;
   const rows = ROUTES.map((route) => {
     const old = byId.get(`0:${route}`)!;
     const now = byId.get(`1:${route}`)!;
-    const rps = pairedRatios(now.runs.map((run) => run.rps), old.runs.map((run) => run.rps));
-    const cpu = pairedRatios(old.runs.map((run) => run.serverCpuMicros), now.runs.map((run) => run.serverCpuMicros));
+    const rps = pairedRatios(
+      now.runs.map((run) => run.rps),
+      old.runs.map((run) => run.rps),
+    );
+    const cpu = pairedRatios(
+      old.runs.map((run) => run.serverCpuMicros),
+      now.runs.map((run) => run.serverCpuMicros),
+    );
     return [
       route,
       Math.round(old.rps.median).toLocaleString('en-US'),
@@ -68,8 +84,17 @@ try {
       x(cpu.median),
     ];
   });
-  const header = ['Route', `req/s before (${before.commit})`, 'req/s after', 'after / before [min–max]', 'server CPU µs/req', 'by CPU'];
-  process.stdout.write(`\nTracing ${tracing}; ${options.rounds} interleaved rounds × ${options.seconds} s; ratios paired per round.\n${textTable(header, rows)}\n`);
+  const header = [
+    'Route',
+    `req/s before (${before.commit})`,
+    'req/s after',
+    'after / before [min–max]',
+    'server CPU µs/req',
+    'by CPU',
+  ];
+  process.stdout.write(
+    `\nTracing ${tracing}; ${options.rounds} interleaved rounds × ${options.seconds} s; ratios paired per round.\n${textTable(header, rows)}\n`,
+  );
 } finally {
   for (const { api } of servers) await api.stop();
   stopLoadClient();

@@ -10,7 +10,9 @@ import { summariseLatencies } from '../report/stats.js';
 import type { LoadJob, LoadResult } from './load-job.js';
 
 function run(job: LoadJob): Promise<LoadResult> {
-  const rotating = job.rotate ? readFileSync(job.rotate.file, 'utf8').split('\n').filter(Boolean) : [];
+  const rotating = job.rotate
+    ? readFileSync(job.rotate.file, 'utf8').split('\n').filter(Boolean)
+    : [];
   // One counter over all connections: consecutive requests carry different tokens, and a token
   // comes back only after all the others have been used.
   let next = 0;

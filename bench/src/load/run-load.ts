@@ -9,7 +9,10 @@ type Reply = { id: number; result?: LoadResult; error?: string };
 
 let client: ChildProcess | undefined;
 let nextId = 0;
-const pending = new Map<number, { resolve: (result: LoadResult) => void; reject: (error: Error) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (result: LoadResult) => void; reject: (error: Error) => void }
+>();
 
 /** The one load-generator process, started on the client core the first time it is needed. */
 function loadClient(): ChildProcess {
@@ -23,7 +26,8 @@ function loadClient(): ChildProcess {
     else waiting?.reject(new Error(`Load client: ${error ?? 'no result'}`));
   });
   child.on('exit', (code) => {
-    for (const waiting of pending.values()) waiting.reject(new Error(`Load client exited (${code ?? 'signal'})`));
+    for (const waiting of pending.values())
+      waiting.reject(new Error(`Load client exited (${code ?? 'signal'})`));
     pending.clear();
     client = undefined;
   });

@@ -70,7 +70,9 @@ async function profile(request: ProfileRequest): Promise<void> {
 
 /** What V8 has reserved for each heap space (bytes): RSS can grow here while the heap in use does not. */
 function heapSpaces(): Record<string, number> {
-  return Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]));
+  return Object.fromEntries(
+    getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]),
+  );
 }
 
 if (process.send) {
@@ -84,11 +86,18 @@ if (process.send) {
         mean: toMs(delay.mean),
       };
       delay.reset();
-      process.send!({ type: 'snapshot', eventLoopDelay, memory: process.memoryUsage(), heapSpaces: heapSpaces() });
+      process.send!({
+        type: 'snapshot',
+        eventLoopDelay,
+        memory: process.memoryUsage(),
+        heapSpaces: heapSpaces(),
+      });
     } else if (message.type === 'cpu') {
       process.send!({ type: 'cpu', ...process.cpuUsage() });
     } else if (message.type === 'argon2') {
-      void timeArgon2(message as Argon2Request).then((timesMs) => process.send!({ type: 'argon2', timesMs }));
+      void timeArgon2(message as Argon2Request).then((timesMs) =>
+        process.send!({ type: 'argon2', timesMs }),
+      );
     } else if (message.type === 'profile') {
       void profile(message as ProfileRequest).then(() => process.send!({ type: 'profile' }));
     }

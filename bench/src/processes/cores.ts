@@ -29,5 +29,8 @@ export function onCore(core: number, command: string, args: string[]): [string, 
  * to the client core, so that it never competes with the server it measures.
  */
 export function pinSelfToClientCore(): void {
-  if (PINNED) execFileSync('taskset', ['-a', '-p', '-c', String(CLIENT_CORE), String(process.pid)], { stdio: 'ignore' });
+  if (PINNED)
+    execFileSync('taskset', ['-a', '-p', '-c', String(CLIENT_CORE), String(process.pid)], {
+      stdio: 'ignore',
+    });
 }

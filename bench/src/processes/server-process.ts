@@ -31,7 +31,11 @@ export interface ServerProcess {
  * listens. An IPC channel lets the bench preload (event-loop delay, memory) answer questions.
  */
 export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
-  const [command, args] = onCore(SERVER_CORE, process.execPath, [...(spec.nodeArgs ?? []), spec.script, ...(spec.args ?? [])]);
+  const [command, args] = onCore(SERVER_CORE, process.execPath, [
+    ...(spec.nodeArgs ?? []),
+    spec.script,
+    ...(spec.args ?? []),
+  ]);
   const child = spawn(command, args, {
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -41,13 +45,18 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('did not print its URL in time')), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error('did not print its URL in time')),
+      START_TIMEOUT_MS,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(new Error(`${spec.name} ${error.message}:\n${output.slice(-3000)}`));
     };
-    child.once('exit', (code) => fail(new Error(`exited with code ${code ?? 'null'} before listening`)));
+    child.once('exit', (code) =>
+      fail(new Error(`exited with code ${code ?? 'null'} before listening`)),
+    );
     child.stdout!.on('data', () => {
       const match = LISTENING.exec(output);
       if (!match) return;
@@ -56,7 +65,13 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
       resolve(match[1]!);
     });
   });
-  return { name: spec.name, origin, pid: child.pid!, ask: (message) => ask(child, message), stop: () => stop(child) };
+  return {
+    name: spec.name,
+    origin,
+    pid: child.pid!,
+    ask: (message) => ask(child, message),
+    stop: () => stop(child),
+  };
 }
 
 function ask<T>(child: ChildProcess, message: { type: string }): Promise<T> {

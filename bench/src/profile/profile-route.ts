@@ -23,11 +23,21 @@ const profileDir = path.join(TMP_DIR, 'profiles');
 mkdirSync(profileDir, { recursive: true });
 
 const key = args.includes('--es256') ? newEcKey() : newHmacKey();
-const api = await startApi('api', { ...key.env, TRACING: args.includes('--untraced') ? 'off' : 'on' });
+const api = await startApi('api', {
+  ...key.env,
+  TRACING: args.includes('--untraced') ? 'off' : 'on',
+});
 try {
   const claims = claimsOf(await demoTokens(api.origin));
-  const tokens = args.includes('--invalid') ? forgedTokens(key, claims, 1000) : mintTokens(key, claims, 1000);
-  const job: LoadJob = { url: api.origin + route, connections: 10, seconds: 3, rotate: bearerRotation('profile-tokens', tokens) };
+  const tokens = args.includes('--invalid')
+    ? forgedTokens(key, claims, 1000)
+    : mintTokens(key, claims, 1000);
+  const job: LoadJob = {
+    url: api.origin + route,
+    connections: 10,
+    seconds: 3,
+    rotate: bearerRotation('profile-tokens', tokens),
+  };
 
   await runLoad(job);
   await api.ask({ type: 'profile', action: 'start' });

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 
 /** The parts of a V8 .cpuprofile (what `node --cpu-prof` writes) that a summary needs. */
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
   samples: number[];
   timeDeltas: number[];
 }
@@ -49,7 +53,8 @@ export function summariseProfile(file: string): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
   // Stopping the profiler (from the bench's own preload) shows up as samples too: leave them out.
   const isProbe = (id: number): boolean => {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -77,7 +82,11 @@ export function summariseProfile(file: string): ProfileSummary {
     const name = `${functionName || '(anonymous)'} ${origin}:${lineNumber + 1}`;
     functions.set(name, (functions.get(name) ?? 0) + time);
   }
-  const busy = total - (selfTime.get(profile.nodes.find((node) => node.callFrame.functionName === '(idle)')?.id ?? -1) ?? 0);
+  const busy =
+    total -
+    (selfTime.get(
+      profile.nodes.find((node) => node.callFrame.functionName === '(idle)')?.id ?? -1,
+    ) ?? 0);
   return {
     totalMs: busy / 1000,
     byOrigin: top(origins, busy, 15),

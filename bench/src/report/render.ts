@@ -13,7 +13,10 @@ export function throughputTable(results: BenchResults): string {
   return textTable(
     ['Scenario', 'Route', 'req/s (median)', 'min–max', 'p50 ms', 'p99 ms', 'server CPU µs/req'],
     results.throughput.scenarios.map((scenario) => [
-      scenario.label + (scenario.unexpected > 0.001 ? ` (!${(scenario.unexpected * 100).toFixed(1)} % unexpected status)` : ''),
+      scenario.label +
+        (scenario.unexpected > 0.001
+          ? ` (!${(scenario.unexpected * 100).toFixed(1)} % unexpected status)`
+          : ''),
       scenario.path,
       Math.round(scenario.rps.median).toLocaleString('en-US'),
       `${Math.round(scenario.rps.min).toLocaleString('en-US')}–${Math.round(scenario.rps.max).toLocaleString('en-US')}`,
@@ -26,7 +29,14 @@ export function throughputTable(results: BenchResults): string {
 
 export function ratioTable(results: BenchResults): string {
   return textTable(
-    ['Ratio (paired per round)', 'req/s ratio', 'min–max', 'p99 ratio', 'by server CPU/req', 'min–max'],
+    [
+      'Ratio (paired per round)',
+      'req/s ratio',
+      'min–max',
+      'p99 ratio',
+      'by server CPU/req',
+      'min–max',
+    ],
     results.throughput.ratios.map((ratio) => [
       ratio.label,
       times(ratio.rps.median),
@@ -43,14 +53,37 @@ const count = (requests: number) => requests.toLocaleString('en-US');
 /** RSS, heap used and heap reserved at each reading, as the load ends and at rest, for one memory run. */
 function memoryRows(memory: MemoryResult, which: string): string[][] {
   const moments = memory.loaded.map((reading) => count(reading.requests)).join(' / ');
-  const series = (readings: MemoryReading[], pick: (reading: MemoryReading) => number) => readings.map((reading) => MB(pick(reading))).join(' / ');
+  const series = (readings: MemoryReading[], pick: (reading: MemoryReading) => number) =>
+    readings.map((reading) => MB(pick(reading))).join(' / ');
   const growth = growthAtRest(memory);
   return [
-    [`${which}: RSS after ${moments} requests, as the load ends`, series(memory.loaded, (reading) => reading.rss)],
-    [`${which}: … heap used / reserved by V8 (of it new space)`, memory.loaded.map((reading) => `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)} (${MB(reading.newSpace)})`).join(', ')],
-    [`${which}: RSS at rest (after ${memory.quietSeconds} s without a request)`, series(memory.atRest, (reading) => reading.rss)],
-    [`${which}: … heap used / reserved by V8 at rest`, memory.atRest.map((reading) => `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)}`).join(', ')],
-    [`${which}: RSS growth at rest, ${count(growth.fromRequests)} → ${count(growth.toRequests)}`, MB(growth.bytes)],
+    [
+      `${which}: RSS after ${moments} requests, as the load ends`,
+      series(memory.loaded, (reading) => reading.rss),
+    ],
+    [
+      `${which}: … heap used / reserved by V8 (of it new space)`,
+      memory.loaded
+        .map(
+          (reading) =>
+            `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)} (${MB(reading.newSpace)})`,
+        )
+        .join(', '),
+    ],
+    [
+      `${which}: RSS at rest (after ${memory.quietSeconds} s without a request)`,
+      series(memory.atRest, (reading) => reading.rss),
+    ],
+    [
+      `${which}: … heap used / reserved by V8 at rest`,
+      memory.atRest
+        .map((reading) => `${MB(reading.heapUsed)} / ${MB(reading.heapReserved)}`)
+        .join(', '),
+    ],
+    [
+      `${which}: RSS growth at rest, ${count(growth.fromRequests)} → ${count(growth.toRequests)}`,
+      MB(growth.bytes),
+    ],
   ];
 }
 
@@ -59,11 +92,20 @@ export function figuresTable(results: BenchResults): string {
   const rows: string[][] = [
     ['Sign-in p50 (HTTP, one at a time)', `${ms(login.loginP50)} ms`],
     ['argon2id verify p50, same process (m=19456 t=2 p=1)', `${ms(login.kdfP50)} ms`],
-    ['… the same sign-ins inside the API (their traces), and in the handler alone', `${ms(login.insideApiP50)} ms, ${ms(login.handlerP50)} ms`],
+    [
+      '… the same sign-ins inside the API (their traces), and in the handler alone',
+      `${ms(login.insideApiP50)} ms, ${ms(login.handlerP50)} ms`,
+    ],
     [`Public ${surge.publicPath} p99 at ${surge.rate} req/s, idle`, `${ms(surge.idleP99)} ms`],
-    [`… during a sign-in surge (${surge.signInConnections} connections, ${surge.signInsPerSecond.toFixed(1)} sign-ins/s)`, `${ms(surge.surgeP99)} ms`],
+    [
+      `… during a sign-in surge (${surge.signInConnections} connections, ${surge.signInsPerSecond.toFixed(1)} sign-ins/s)`,
+      `${ms(surge.surgeP99)} ms`,
+    ],
     ['Event-loop delay p99 during the surge', `${ms(surge.eventLoopDelayP99)} ms`],
-    ['Event-loop delay p99 while idle (the machine\'s own noise)', `${ms(surge.idleEventLoopDelayP99)} ms`],
+    [
+      "Event-loop delay p99 while idle (the machine's own noise)",
+      `${ms(surge.idleEventLoopDelayP99)} ms`,
+    ],
     ...memoryRows(memory, 'Traced'),
     ...(results.memoryUntraced ? memoryRows(results.memoryUntraced, 'Tracing off') : []),
     ['Playground initial JS, gzip', kB(playground.app.jsGzip)],
@@ -74,7 +116,10 @@ export function figuresTable(results: BenchResults): string {
   const pageLoad = playground.pageLoad?.medians;
   if (pageLoad) {
     for (const [name, timing] of Object.entries(pageLoad)) {
-      rows.push([`${name}: first contentful paint / load event (median, cold)`, `${ms(timing.firstContentfulPaint)} / ${ms(timing.load)} ms`]);
+      rows.push([
+        `${name}: first contentful paint / load event (median, cold)`,
+        `${ms(timing.firstContentfulPaint)} / ${ms(timing.load)} ms`,
+      ]);
     }
   }
   return textTable(['Figure', 'Value'], rows);
@@ -87,7 +132,11 @@ export function targetTable(results: BenchResults): string {
       result.label,
       result.missingReason ? '—' : describeMeasured(result),
       describeGoal(result),
-      result.missingReason ? `not measured: ${result.missingReason}` : result.met ? 'met' : 'MISSED',
+      result.missingReason
+        ? `not measured: ${result.missingReason}`
+        : result.met
+          ? 'met'
+          : 'MISSED',
     ]),
   );
 }
@@ -145,7 +194,9 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
     '## Sign-in, memory, playground',
     '',
     fence(figuresTable(results)),
-    ...(results.notes.length > 0 ? ['', '## Notes', '', ...results.notes.map((note) => `- ${note}`)] : []),
+    ...(results.notes.length > 0
+      ? ['', '## Notes', '', ...results.notes.map((note) => `- ${note}`)]
+      : []),
     '',
   ].join('\n');
 }

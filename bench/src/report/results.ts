@@ -29,7 +29,13 @@ export interface BenchResults {
     loadAverage: { start: number[]; end: number[] };
     commit: string;
     durationSeconds: number;
-    settings: { rounds: number; seconds: number; warmupSeconds: number; connections: number; tokens: number };
+    settings: {
+      rounds: number;
+      seconds: number;
+      warmupSeconds: number;
+      connections: number;
+      tokens: number;
+    };
   };
   throughput: { scenarios: ScenarioResult[]; ratios: Ratio[] };
   login: LoginResult;
@@ -37,7 +43,12 @@ export interface BenchResults {
   memory: MemoryResult;
   /** The same measurement on an API with TRACING=off. */
   memoryUntraced?: MemoryResult;
-  playground: { app: BundleSize; template: BundleSize; versions: TemplateBuild['versions']; pageLoad?: PageLoadResult };
+  playground: {
+    app: BundleSize;
+    template: BundleSize;
+    versions: TemplateBuild['versions'];
+    pageLoad?: PageLoadResult;
+  };
   targets: TargetResult[];
   notes: string[];
 }

@@ -35,13 +35,21 @@ export interface Spread {
 }
 
 export function spread(values: readonly number[]): Spread {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values), values: [...values] };
+  return {
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    values: [...values],
+  };
 }
 
 /**
  * Ratios taken pairwise inside each round (both runs saw the same machine load), then summarised:
  * the median ratio is what the report compares with a target, min–max shows how noisy it was.
  */
-export function pairedRatios(numerators: readonly number[], denominators: readonly number[]): Spread {
+export function pairedRatios(
+  numerators: readonly number[],
+  denominators: readonly number[],
+): Spread {
   return spread(numerators.map((value, index) => value / denominators[index]!));
 }

@@ -7,7 +7,8 @@ export interface Bar {
   kind: 'baseline' | 'authlab';
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * A small horizontal bar chart of median requests per second, with a whisker from the lowest to

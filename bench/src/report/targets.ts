@@ -50,8 +50,12 @@ export function describeGoal(result: Pick<TargetResult, 'comparison' | 'goal' | 
 }
 
 export function describeMeasured(result: TargetResult): string {
-  const range = result.range ? ` [${formatValue(result.range.min, result.unit)}–${formatValue(result.range.max, result.unit)}]` : '';
+  const range = result.range
+    ? ` [${formatValue(result.range.min, result.unit)}–${formatValue(result.range.max, result.unit)}]`
+    : '';
   // 0.8986× next to a goal of 0.90× would print "0.90× … MISSED": show the digit that decides.
-  const tiesGoal = result.measured !== result.goal && formatValue(result.measured, result.unit) === formatValue(result.goal, result.unit);
+  const tiesGoal =
+    result.measured !== result.goal &&
+    formatValue(result.measured, result.unit) === formatValue(result.goal, result.unit);
   return `${formatValue(result.measured, result.unit, tiesGoal ? 1 : 0)}${range}`;
 }

@@ -17,10 +17,17 @@ export interface BundleSize {
 export function initialAssets(html: string): { js: string[]; css: string[] } {
   const attribute = (tag: string, name: string) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1];
   const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
-  const js = tags.filter((tag) => /^<script\b/.test(tag) && /type="module"/.test(tag)).map((tag) => attribute(tag, 'src'));
-  const preloads = tags.filter((tag) => /rel="modulepreload"/.test(tag)).map((tag) => attribute(tag, 'href'));
-  const css = tags.filter((tag) => /rel="stylesheet"/.test(tag)).map((tag) => attribute(tag, 'href'));
-  const present = (values: Array<string | undefined>) => values.filter((value): value is string => Boolean(value));
+  const js = tags
+    .filter((tag) => /^<script\b/.test(tag) && /type="module"/.test(tag))
+    .map((tag) => attribute(tag, 'src'));
+  const preloads = tags
+    .filter((tag) => /rel="modulepreload"/.test(tag))
+    .map((tag) => attribute(tag, 'href'));
+  const css = tags
+    .filter((tag) => /rel="stylesheet"/.test(tag))
+    .map((tag) => attribute(tag, 'href'));
+  const present = (values: Array<string | undefined>) =>
+    values.filter((value): value is string => Boolean(value));
   return { js: present([...js, ...preloads]), css: present(css) };
 }
 
@@ -36,5 +43,12 @@ export function measureBundle(distDir: string): BundleSize {
     );
   const js = sizes(assets.js);
   const css = sizes(assets.css);
-  return { jsFiles: assets.js, cssFiles: assets.css, js: js.raw, jsGzip: js.gzip, css: css.raw, cssGzip: css.gzip };
+  return {
+    jsFiles: assets.js,
+    cssFiles: assets.css,
+    js: js.raw,
+    jsGzip: js.gzip,
+    css: css.raw,
+    cssGzip: css.gzip,
+  };
 }

@@ -40,7 +40,11 @@ interface Snapshot {
 }
 
 /** RSS kept from the first reading at rest to the last: what the target judges. */
-export function growthAtRest(memory: MemoryResult): { fromRequests: number; toRequests: number; bytes: number } {
+export function growthAtRest(memory: MemoryResult): {
+  fromRequests: number;
+  toRequests: number;
+  bytes: number;
+} {
   const first = memory.atRest[0]!;
   const last = memory.atRest[memory.atRest.length - 1]!;
   return { fromRequests: first.requests, toRequests: last.requests, bytes: last.rss - first.rss };
@@ -64,7 +68,11 @@ function reading(requests: number, snapshot: Snapshot): MemoryReading {
  * collection comes after `quietSeconds` without a request; the pages it frees go back to the
  * system in the background, which a second reading a second later sees.
  */
-async function readAtRest(api: ServerProcess, requests: number, quietSeconds: number): Promise<MemoryReading> {
+async function readAtRest(
+  api: ServerProcess,
+  requests: number,
+  quietSeconds: number,
+): Promise<MemoryReading> {
   await sleep(quietSeconds * 1000);
   await api.ask<Snapshot>({ type: 'snapshot', gc: true });
   await sleep(1000);
@@ -78,14 +86,28 @@ async function readAtRest(api: ServerProcess, requests: number, quietSeconds: nu
  * is a leak (or a cache without a bound). Every reading follows a full garbage collection, so
  * garbage not yet collected is not counted.
  */
-export async function measureMemory(api: ServerProcess, job: Omit<LoadJob, 'amount' | 'seconds'>, options: BenchOptions): Promise<MemoryResult> {
-  const batches = [options.memoryFirst, options.memoryWarm - options.memoryFirst, options.memoryTotal - options.memoryWarm];
-  const result: MemoryResult = { loaded: [], atRest: [], quietSeconds: options.restQuietSeconds, statusCodes: {} };
+export async function measureMemory(
+  api: ServerProcess,
+  job: Omit<LoadJob, 'amount' | 'seconds'>,
+  options: BenchOptions,
+): Promise<MemoryResult> {
+  const batches = [
+    options.memoryFirst,
+    options.memoryWarm - options.memoryFirst,
+    options.memoryTotal - options.memoryWarm,
+  ];
+  const result: MemoryResult = {
+    loaded: [],
+    atRest: [],
+    quietSeconds: options.restQuietSeconds,
+    statusCodes: {},
+  };
   let requests = 0;
   for (const amount of batches) {
     const load = await runLoad({ ...job, amount });
     requests += load.responses;
-    for (const [code, count] of Object.entries(load.statusCodes)) result.statusCodes[code] = (result.statusCodes[code] ?? 0) + count;
+    for (const [code, count] of Object.entries(load.statusCodes))
+      result.statusCodes[code] = (result.statusCodes[code] ?? 0) + count;
     result.loaded.push(reading(requests, await api.ask<Snapshot>({ type: 'snapshot', gc: true })));
     result.atRest.push(await readAtRest(api, requests, options.restQuietSeconds));
   }

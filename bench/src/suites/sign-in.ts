@@ -10,7 +10,12 @@ import type { ServerProcess } from '../processes/server-process.js';
 import { median, spread, type Spread } from '../report/stats.js';
 
 /** The API's parameters (apps/api password-hasher.service.ts): OWASP's argon2id minimum. */
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 const USERNAME = 'user';
 
 /** monitorEventLoopDelay records whole intervals of its 1 ms timer; the delay is what exceeds 1 ms. */
@@ -56,7 +61,10 @@ interface TimedSignIn {
  * the bench preload inside the same API process, so both see the same core and thread pool, and
  * each batch of sign-ins is compared with the verifications right after it.
  */
-export async function measureLogin(api: ServerProcess, options: BenchOptions): Promise<LoginResult> {
+export async function measureLogin(
+  api: ServerProcess,
+  options: BenchOptions,
+): Promise<LoginResult> {
   const hash = await argon2.hash(demoPassword(USERNAME), ARGON2_OPTIONS);
   const signIns: TimedSignIn[] = [];
   const kdf: number[] = [];
@@ -66,8 +74,14 @@ export async function measureLogin(api: ServerProcess, options: BenchOptions): P
   await signInOnce(api.origin, keepAlive); // the first sign-in warms the route up; not counted
   while (signIns.length < options.logins) {
     const batchOfSignIns: TimedSignIn[] = [];
-    for (let index = 0; index < batch; index += 1) batchOfSignIns.push(await signInOnce(api.origin, keepAlive));
-    const reply = await api.ask<{ timesMs: number[] }>({ type: 'argon2', count: batch, password: demoPassword(USERNAME), hash });
+    for (let index = 0; index < batch; index += 1)
+      batchOfSignIns.push(await signInOnce(api.origin, keepAlive));
+    const reply = await api.ask<{ timesMs: number[] }>({
+      type: 'argon2',
+      count: batch,
+      password: demoPassword(USERNAME),
+      hash,
+    });
     signIns.push(...batchOfSignIns);
     kdf.push(...reply.timesMs);
     batchRatios.push(median(batchOfSignIns.map((signIn) => signIn.ms)) / median(reply.timesMs));
@@ -81,15 +95,23 @@ export async function measureLogin(api: ServerProcess, options: BenchOptions): P
     kdfP50: median(kdf),
     ratio: spread(batchRatios),
     insideApiP50: median(traces.map((trace) => trace.durationMs)),
-    handlerP50: median(traces.map((trace) => trace.events.find((event) => event.kind === 'handler')?.durationMs ?? Number.NaN)),
+    handlerP50: median(
+      traces.map(
+        (trace) => trace.events.find((event) => event.kind === 'handler')?.durationMs ?? Number.NaN,
+      ),
+    ),
     logins,
     kdf,
   };
 }
 
-async function readTrace(origin: string, id: string): Promise<Pick<Trace, 'durationMs' | 'events'>> {
+async function readTrace(
+  origin: string,
+  id: string,
+): Promise<Pick<Trace, 'durationMs' | 'events'>> {
   const response = await fetch(`${origin}/api/traces/${id}`, { headers: TRACE_OWNER });
-  if (!response.ok) throw new Error(`The trace of a sign-in answered ${response.status}: is TRACING on?`);
+  if (!response.ok)
+    throw new Error(`The trace of a sign-in answered ${response.status}: is TRACING on?`);
   return (await response.json()) as Trace;
 }
 
@@ -107,13 +129,22 @@ function signInOnce(origin: string, keepAlive: Agent): Promise<TimedSignIn> {
       {
         method: 'POST',
         agent: keepAlive,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...TRACE_OWNER },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...TRACE_OWNER,
+        },
       },
       (response) => {
         response.resume();
         response.on('end', () => {
-          if (response.statusCode !== 200) reject(new Error(`Sign-in answered ${response.statusCode}`));
-          else resolve({ ms: performance.now() - start, traceId: String(response.headers['x-trace-id']) });
+          if (response.statusCode !== 200)
+            reject(new Error(`Sign-in answered ${response.statusCode}`));
+          else
+            resolve({
+              ms: performance.now() - start,
+              traceId: String(response.headers['x-trace-id']),
+            });
         });
       },
     );
@@ -146,7 +177,11 @@ export interface SurgeResult {
  * fast as they can ("surge"). If hashing blocked the event loop, the public route's p99 would
  * jump; with hashing on the thread pool, it should barely move. Phases alternate.
  */
-export async function measureSurge(api: ServerProcess, publicPath: string, options: BenchOptions): Promise<SurgeResult> {
+export async function measureSurge(
+  api: ServerProcess,
+  publicPath: string,
+  options: BenchOptions,
+): Promise<SurgeResult> {
   const steady: LoadJob = {
     url: api.origin + publicPath,
     connections: options.connections,
@@ -170,7 +205,11 @@ export async function measureSurge(api: ServerProcess, publicPath: string, optio
     idle.push({ publicRoute: quiet, ...delayOf(await api.ask<Snapshot>({ type: 'snapshot' })) });
 
     const [busy, logins] = await runLoads([steady, signIns]);
-    surge.push({ publicRoute: busy!, signIns: logins!, ...delayOf(await api.ask<Snapshot>({ type: 'snapshot' })) });
+    surge.push({
+      publicRoute: busy!,
+      signIns: logins!,
+      ...delayOf(await api.ask<Snapshot>({ type: 'snapshot' })),
+    });
   }
   return {
     idle,

@@ -17,12 +17,17 @@ const TYPES: Record<string, string> = {
  * The smallest static file server: both builds are loaded through it, so a page-load difference
  * is the pages' own, not their servers'. Unknown paths get index.html, as in an SPA.
  */
-export async function serveDirectory(directory: string): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveDirectory(
+  directory: string,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.join(directory, path.normalize(pathname));
-    if (!file.startsWith(directory) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(directory, 'index.html');
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    if (!file.startsWith(directory) || !existsSync(file) || statSync(file).isDirectory())
+      file = path.join(directory, 'index.html');
+    response.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

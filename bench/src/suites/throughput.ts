@@ -69,7 +69,8 @@ export async function runThroughput(
     const results = runs.get(scenario.id)!;
     const statusCodes: Record<string, number> = {};
     for (const result of results) {
-      for (const [code, count] of Object.entries(result.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+      for (const [code, count] of Object.entries(result.statusCodes))
+        statusCodes[code] = (statusCodes[code] ?? 0) + count;
     }
     const total = Object.values(statusCodes).reduce((sum, count) => sum + count, 0);
     const expected = statusCodes[String(scenario.expectedStatus)] ?? 0;

@@ -13,7 +13,11 @@ export interface TemplateBuild {
 
 /** The installed version of a package (some, like @vitejs/plugin-react, do not export package.json). */
 function versionOf(name: string): string {
-  for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  for (
+    let dir = path.dirname(require.resolve(name));
+    dir !== path.dirname(dir);
+    dir = path.dirname(dir)
+  ) {
     const file = path.join(dir, 'package.json');
     if (!existsSync(file)) continue;
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string };
@@ -31,12 +35,26 @@ function versionOf(name: string): string {
 export async function buildViteTemplate(workDir: string): Promise<TemplateBuild> {
   const appDir = path.join(workDir, 'vite-react-template');
   rmSync(appDir, { recursive: true, force: true });
-  const createVite = path.join(path.dirname(require.resolve('create-vite/package.json')), 'index.js');
+  const createVite = path.join(
+    path.dirname(require.resolve('create-vite/package.json')),
+    'index.js',
+  );
   // create-vite takes the folder relative to the working directory.
-  execFileSync(process.execPath, [createVite, path.basename(appDir), '--template', 'react-ts', '--no-interactive', '--no-immediate'], {
-    cwd: workDir,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      createVite,
+      path.basename(appDir),
+      '--template',
+      'react-ts',
+      '--no-interactive',
+      '--no-immediate',
+    ],
+    {
+      cwd: workDir,
+      stdio: 'pipe',
+    },
+  );
   // vite build only: the template's `tsc -b` step type-checks and emits nothing the page loads.
   await build({ root: appDir, configFile: path.join(appDir, 'vite.config.ts'), logLevel: 'warn' });
   return {

@@ -35,19 +35,27 @@ export class AuthlabApi {
     let token = await this.tokens.token();
     let response = await this.get(path, token);
     // RFC 6750 §3: invalid_token means expired or revoked; a fresh token may work, a second refusal will not.
-    if (response.status === 401 && response.headers.get('www-authenticate')?.includes('error="invalid_token"')) {
+    if (
+      response.status === 401 &&
+      response.headers.get('www-authenticate')?.includes('error="invalid_token"')
+    ) {
       this.tokens.invalidate(token);
       token = await this.tokens.token();
       response = await this.get(path, token);
     }
     const body: unknown = await response.json();
     if (!response.ok) {
-      throw new ApiError(response.status, `GET ${path} answered ${response.status}: ${(body as { message?: string }).message ?? ''}`);
+      throw new ApiError(
+        response.status,
+        `GET ${path} answered ${response.status}: ${(body as { message?: string }).message ?? ''}`,
+      );
     }
     return body as T;
   }
 
   private get(path: string, token: string): Promise<Response> {
-    return this.fetchImpl(`${this.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    return this.fetchImpl(`${this.baseUrl}${path}`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    });
   }
 }

@@ -63,20 +63,38 @@ export class ClientCredentialsTokenSource {
 
   private async requestToken(): Promise<CachedToken> {
     const { baseUrl, clientId, clientSecret, scope } = this.credentials;
-    const form = new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      ...(scope ? { scope } : {}),
+    });
     this.tokensRequested += 1;
     const response = await this.fetchImpl(`${baseUrl}/api/oauth/token`, {
       method: 'POST',
-      headers: { Authorization: basicAuthorization(clientId, clientSecret), 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: basicAuthorization(clientId, clientSecret),
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: form,
     });
     const body = (await response.json()) as Record<string, unknown>;
-    if (!response.ok || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
-      throw new TokenRequestError(response.status, text(body.error, 'unexpected_response'), text(body.error_description, ''));
+    if (
+      !response.ok ||
+      typeof body.access_token !== 'string' ||
+      typeof body.expires_in !== 'number'
+    ) {
+      const text = (value: unknown, fallback: string) =>
+        typeof value === 'string' ? value : fallback;
+      throw new TokenRequestError(
+        response.status,
+        text(body.error, 'unexpected_response'),
+        text(body.error_description, ''),
+      );
     }
     // Renew when a tenth of the lifetime is left (at most 30 s early): clocks and networks are not instant.
     const lifetimeMs = body.expires_in * 1000;
-    return { value: body.access_token, renewAt: this.now() + lifetimeMs - Math.min(30_000, lifetimeMs / 10) };
+    return {
+      value: body.access_token,
+      renewAt: this.now() + lifetimeMs - Math.min(30_000, lifetimeMs / 10),
+    };
   }
 }

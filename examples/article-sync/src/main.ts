@@ -22,7 +22,12 @@ function settings() {
 
 async function main(): Promise<void> {
   const config = settings();
-  const tokens = new ClientCredentialsTokenSource({ baseUrl: config.baseUrl, clientId: config.clientId, clientSecret: config.clientSecret, scope: 'read' });
+  const tokens = new ClientCredentialsTokenSource({
+    baseUrl: config.baseUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    scope: 'read',
+  });
   const api = new AuthlabApi(config.baseUrl, tokens);
   for (;;) {
     const report = await syncArticles(api, config.file);

@@ -25,7 +25,10 @@ export async function syncArticles(api: AuthlabApi, file: string): Promise<SyncR
   const report: SyncReport = {
     total: current.length,
     added: current.filter((article) => !before.has(article.id)).length,
-    changed: current.filter((article) => before.has(article.id) && before.get(article.id)!.updatedAt !== article.updatedAt).length,
+    changed: current.filter(
+      (article) =>
+        before.has(article.id) && before.get(article.id)!.updatedAt !== article.updatedAt,
+    ).length,
     removed: previous.filter((article) => !now.has(article.id)).length,
   };
   // Write beside, then rename: a reader never sees half a file.

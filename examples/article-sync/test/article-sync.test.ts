@@ -4,7 +4,11 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthlabApi } from '../src/authlab-api.js';
-import { ClientCredentialsTokenSource, TokenRequestError, type ClientCredentials } from '../src/client-credentials.js';
+import {
+  ClientCredentialsTokenSource,
+  TokenRequestError,
+  type ClientCredentials,
+} from '../src/client-credentials.js';
 import { syncArticles } from '../src/sync-articles.js';
 import { startApi, type RunningApi } from './running-api.js';
 
@@ -24,19 +28,30 @@ describe('article-sync against the running authlab API', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
-  const newSource = (now?: () => number) => new ClientCredentialsTokenSource(credentials, fetch, now);
+  const newSource = (now?: () => number) =>
+    new ClientCredentialsTokenSource(credentials, fetch, now);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'article-sync-'));
     api = await startApi({ DATA_DIR: dataDir, CLIENT_TOKEN_TTL_SECONDS: String(TOKEN_SECONDS) });
     const signIn = await fetch(`${api.url}/api/auth/signin`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('admin:admin-demo-password').toString('base64')}` },
+      headers: {
+        Authorization: `Basic ${Buffer.from('admin:admin-demo-password').toString('base64')}`,
+      },
     });
     adminToken = ((await signIn.json()) as { accessToken: string }).accessToken;
-    const registered = await asAdmin('POST', '/api/clients', { name: 'article-sync', scope: ['read'] });
+    const registered = await asAdmin('POST', '/api/clients', {
+      name: 'article-sync',
+      scope: ['read'],
+    });
     const client = (await registered.json()) as { clientId: string; clientSecret: string };
-    credentials = { baseUrl: api.url, clientId: client.clientId, clientSecret: client.clientSecret, scope: 'read' };
+    credentials = {
+      baseUrl: api.url,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      scope: 'read',
+    };
   });
   afterAll(async () => {
     await api?.stop();
@@ -47,13 +62,28 @@ describe('article-sync against the running authlab API', () => {
     const file = path.join(dataDir, 'mirror.json');
     const client = new AuthlabApi(api.url, newSource());
 
-    expect(await syncArticles(client, file)).toEqual({ total: 3, added: 3, changed: 0, removed: 0 });
-    const created = (await (await asAdmin('POST', '/api/articles', { title: 'New', body: 'Fresh' })).json()) as { id: number };
+    expect(await syncArticles(client, file)).toEqual({
+      total: 3,
+      added: 3,
+      changed: 0,
+      removed: 0,
+    });
+    const created = (await (
+      await asAdmin('POST', '/api/articles', { title: 'New', body: 'Fresh' })
+    ).json()) as { id: number };
     await asAdmin('PATCH', '/api/articles/1', { title: 'Edited' });
     await asAdmin('DELETE', '/api/articles/2');
-    expect(await syncArticles(client, file)).toEqual({ total: 3, added: 1, changed: 1, removed: 1 });
+    expect(await syncArticles(client, file)).toEqual({
+      total: 3,
+      added: 1,
+      changed: 1,
+      removed: 1,
+    });
 
-    const mirrored = JSON.parse(await readFile(file, 'utf8')) as Array<{ id: number; title: string }>;
+    const mirrored = JSON.parse(await readFile(file, 'utf8')) as Array<{
+      id: number;
+      title: string;
+    }>;
     const served = (await (await asAdmin('GET', '/api/articles')).json()) as unknown[];
     expect(mirrored).toEqual(served);
     expect(mirrored.map((article) => article.id)).toContain(created.id);
@@ -65,7 +95,10 @@ describe('article-sync against the running authlab API', () => {
     const token = await source.token();
     await Promise.all([client.articles(), client.articles(), client.articles()]);
     expect(source.tokensRequested).toBe(1);
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
     expect(claims).toMatchObject({ client_id: credentials.clientId, scope: 'read' });
     expect((claims.exp as number) - (claims.iat as number)).toBe(TOKEN_SECONDS);
   });
@@ -98,7 +131,10 @@ describe('article-sync against the running authlab API', () => {
   });
 
   it('says why when its credentials are wrong, without calling the API with no token', async () => {
-    const wrong = new AuthlabApi(api.url, new ClientCredentialsTokenSource({ ...credentials, clientSecret: 'not-the-secret' }));
+    const wrong = new AuthlabApi(
+      api.url,
+      new ClientCredentialsTokenSource({ ...credentials, clientSecret: 'not-the-secret' }),
+    );
     const failure = await wrong.articles().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TokenRequestError);
     expect((failure as Error).message).toMatch(/^The token endpoint answered 401 invalid_client: /);

@@ -11,7 +11,17 @@ function refusedBy(step: string, status: number, checks?: TraceCheck[]): Trace {
     durationMs: 1,
     status,
     owner: { subject: '7' },
-    events: [{ step, kind: 'guard', startMs: 0, durationMs: 1, outcome: 'deny', reason: 'Valid token for alice… refused', ...(checks ? { checks } : {}) }],
+    events: [
+      {
+        step,
+        kind: 'guard',
+        startMs: 0,
+        durationMs: 1,
+        outcome: 'deny',
+        reason: 'Valid token for alice… refused',
+        ...(checks ? { checks } : {}),
+      },
+    ],
     decidedBy: { step, kind: 'guard', reason: 'Valid token for alice… refused' },
   };
 }
@@ -20,17 +30,38 @@ const check = (name: string, ok: boolean): TraceCheck => ({ name, ok, text: `${n
 
 describe('failureCategory', () => {
   it('gives no category to a success', () => {
-    expect(failureCategory({ ...refusedBy('JwtAuthGuard', 200), decidedBy: undefined })).toBeUndefined();
+    expect(
+      failureCategory({ ...refusedBy('JwtAuthGuard', 200), decidedBy: undefined }),
+    ).toBeUndefined();
   });
 
   it.each([
     [refusedBy('JwtAuthGuard', 401), 'no token sent'],
     [refusedBy('JwtAuthGuard', 400), 'malformed Authorization header'],
-    [refusedBy('JwtAuthGuard', 401, [check('signature', true), check('exp', false), check('aud', true)]), 'expired token'],
-    [refusedBy('JwtAuthGuard', 401, [check('signature', false), check('aud', false)]), 'audience mismatch'],
-    [refusedBy('JwtAuthGuard', 401, [check('signature', false), check('exp', true)]), 'bad signature (tampered or wrong key)'],
-    [refusedBy('JwtAuthGuard', 401, [check('alg', false), check('signature', false)]), 'wrong algorithm (alg none or confusion)'],
-    [refusedBy('JwtAuthGuard', 401, [check('key fields', false)]), 'token tried to choose its key (jku/jwk/x5u)'],
+    [
+      refusedBy('JwtAuthGuard', 401, [
+        check('signature', true),
+        check('exp', false),
+        check('aud', true),
+      ]),
+      'expired token',
+    ],
+    [
+      refusedBy('JwtAuthGuard', 401, [check('signature', false), check('aud', false)]),
+      'audience mismatch',
+    ],
+    [
+      refusedBy('JwtAuthGuard', 401, [check('signature', false), check('exp', true)]),
+      'bad signature (tampered or wrong key)',
+    ],
+    [
+      refusedBy('JwtAuthGuard', 401, [check('alg', false), check('signature', false)]),
+      'wrong algorithm (alg none or confusion)',
+    ],
+    [
+      refusedBy('JwtAuthGuard', 401, [check('key fields', false)]),
+      'token tried to choose its key (jku/jwk/x5u)',
+    ],
     [refusedBy('RolesGuard', 403), 'missing role or permission'],
     [refusedBy('ZodValidationPipe(request body)', 400), 'invalid input'],
     [refusedBy('jsonBodyParser', 400), 'broken JSON body'],

@@ -7,8 +7,12 @@ import type { Trace } from './trace.js';
 export function failureCategory(trace: Trace): string | undefined {
   if (trace.status < 400) return undefined;
   const decider = trace.decidedBy?.step;
-  const event = trace.events.find((candidate) => candidate.step === decider && candidate.outcome !== 'pass');
-  const failed = new Set((event?.checks ?? []).filter((check) => !check.ok).map((check) => check.name));
+  const event = trace.events.find(
+    (candidate) => candidate.step === decider && candidate.outcome !== 'pass',
+  );
+  const failed = new Set(
+    (event?.checks ?? []).filter((check) => !check.ok).map((check) => check.name),
+  );
 
   if (decider === 'JwtAuthGuard') {
     if (trace.status === 400) return 'malformed Authorization header';

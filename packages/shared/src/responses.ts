@@ -73,7 +73,13 @@ export interface ClientTokenResponse {
 
 /** RFC 6749 §5.2: the token endpoint's error answer. */
 export interface OAuthErrorBody {
-  error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope';
+  error:
+    | 'invalid_request'
+    | 'invalid_client'
+    | 'invalid_grant'
+    | 'unauthorized_client'
+    | 'unsupported_grant_type'
+    | 'invalid_scope';
   error_description: string;
 }
 

@@ -11,14 +11,20 @@ describe('the permission matrix', () => {
     });
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'Admin', 'admin ', '', 'root'])(
-    'treats %j as no role at all',
-    (claim) => {
-      expect(isRole(claim)).toBe(false);
-      expect(permissionsOf(claim)).toEqual([]);
-      expect(roleHasPermission(claim, 'read')).toBe(false);
-    },
-  );
+  it.each([
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'Admin',
+    'admin ',
+    '',
+    'root',
+  ])('treats %j as no role at all', (claim) => {
+    expect(isRole(claim)).toBe(false);
+    expect(permissionsOf(claim)).toEqual([]);
+    expect(roleHasPermission(claim, 'read')).toBe(false);
+  });
 
   it('ignores values that are not strings', () => {
     for (const claim of [null, undefined, 1, ['admin'], { role: 'admin' }]) {

@@ -2,7 +2,14 @@
  * A trace is the recorded path of one request through the API: every Express middleware,
  * guard, interceptor, pipe, the handler and the exception filter, in the order they ran.
  */
-export const TRACE_STEP_KINDS = ['middleware', 'guard', 'interceptor', 'pipe', 'handler', 'filter'] as const;
+export const TRACE_STEP_KINDS = [
+  'middleware',
+  'guard',
+  'interceptor',
+  'pipe',
+  'handler',
+  'filter',
+] as const;
 export type TraceStepKind = (typeof TRACE_STEP_KINDS)[number];
 
 /** pass: let the request continue; deny: refused it on purpose; error: failed unexpectedly. */

@@ -12,7 +12,11 @@ export class ArticlesRepository {
 
   constructor(@Inject(DATABASE) private readonly db: Database) {
     this.all = preparedQuery(db, () => this.selectArticles().orderBy('articles.id'), []);
-    this.byId = preparedQuery(db, (id: number) => this.selectArticles().where('articles.id', '=', id), [0]);
+    this.byId = preparedQuery(
+      db,
+      (id: number) => this.selectArticles().where('articles.id', '=', id),
+      [0],
+    );
   }
 
   private selectArticles() {

@@ -8,7 +8,12 @@ export type AccessTokenSource =
   | { kind: 'malformed'; reason: string }
   | { kind: 'token'; token: string; source: 'header' | 'cookie' };
 
-type TokenRequest = Pick<Request, 'headers'> & { url?: string; cookies?: unknown; query?: unknown; body?: unknown };
+type TokenRequest = Pick<Request, 'headers'> & {
+  url?: string;
+  cookies?: unknown;
+  query?: unknown;
+  body?: unknown;
+};
 
 /** The answer for each request, remembered: the guard, the strategy and the CSRF guard all ask. */
 const answers = new WeakMap<object, { cookieName: string; found: AccessTokenSource }>();
@@ -49,10 +54,16 @@ function findAccessToken(request: TokenRequest, cookieName: string): AccessToken
   const header = parseBearerHeader(request.headers.authorization);
   if (header.kind === 'malformed') return header;
 
-  const cookie = hasField(request.cookies, cookieName) ? (request.cookies as Record<string, unknown>)[cookieName] : undefined;
-  if (cookie === undefined) return header.kind === 'token' ? { ...header, source: 'header' } : header;
+  const cookie = hasField(request.cookies, cookieName)
+    ? (request.cookies as Record<string, unknown>)[cookieName]
+    : undefined;
+  if (cookie === undefined)
+    return header.kind === 'token' ? { ...header, source: 'header' } : header;
   if (header.kind === 'token') {
-    return { kind: 'malformed', reason: 'Send the access token once: in the Authorization header or in the cookie, not both' };
+    return {
+      kind: 'malformed',
+      reason: 'Send the access token once: in the Authorization header or in the cookie, not both',
+    };
   }
   if (typeof cookie !== 'string' || !COMPACT_JWS.test(cookie)) {
     return { kind: 'malformed', reason: 'The access-token cookie does not hold a token' };

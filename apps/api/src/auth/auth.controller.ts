@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBasicAuth, ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBasicAuth,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   ROLES,
@@ -30,10 +37,18 @@ import { SessionResponses } from './sessions/session-responses.js';
 
 const signInCredentials = new ZodValidationPipe(signInSchema, 'credentials');
 const deliveryQuery = new ZodValidationPipe(tokenDeliveryQuerySchema, 'query string');
-const MODE_QUERY = { name: 'mode', required: false, enum: ['body', 'cookie'], description: 'cookie: tokens in HttpOnly cookies' };
+const MODE_QUERY = {
+  name: 'mode',
+  required: false,
+  enum: ['body', 'cookie'],
+  description: 'cookie: tokens in HttpOnly cookies',
+};
 
 function isEmptyBody(body: unknown): boolean {
-  return body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+  return (
+    body === undefined ||
+    (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
+  );
 }
 
 @ApiTags('auth')
@@ -64,7 +79,10 @@ export class AuthController {
   @Post('signin')
   @HttpCode(200)
   @ApiBasicAuth()
-  @ApiOperation({ summary: 'Sign in with Basic credentials or a JSON body; tokens in the body or (mode=cookie) in cookies' })
+  @ApiOperation({
+    summary:
+      'Sign in with Basic credentials or a JSON body; tokens in the body or (mode=cookie) in cookies',
+  })
   @ApiQuery(MODE_QUERY)
   @ApiBody({ schema: openApiSchema(signInSchema), required: false })
   async signIn(
@@ -78,10 +96,17 @@ export class AuthController {
     const basic = parseBasicHeader(authorization);
     if (basic.kind === 'malformed') throw new ApiException(400, `${basic.reason}.`);
     if (basic.kind === 'credentials' && !isEmptyBody(body)) {
-      throw new ApiException(400, 'Send credentials once: in the Basic header or in the body, not both.');
+      throw new ApiException(
+        400,
+        'Send credentials once: in the Basic header or in the body, not both.',
+      );
     }
-    const credentials = basic.kind === 'credentials' ? { username: basic.username, password: basic.password } : body;
-    const signedIn = await this.auth.signIn(signInCredentials.transform(credentials), clientIp(request));
+    const credentials =
+      basic.kind === 'credentials' ? { username: basic.username, password: basic.password } : body;
+    const signedIn = await this.auth.signIn(
+      signInCredentials.transform(credentials),
+      clientIp(request),
+    );
     return this.responses.deliver(response, mode, signedIn);
   }
 
@@ -113,7 +138,12 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.auth.changePassword(caller, body.currentPassword, body.newPassword, clientIp(request));
+    await this.auth.changePassword(
+      caller,
+      body.currentPassword,
+      body.newPassword,
+      clientIp(request),
+    );
     this.cookies.clear(response);
   }
 }

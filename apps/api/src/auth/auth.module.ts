@@ -33,7 +33,14 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      imports: [PassportModule, PasswordsModule, UsersModule, RevocationModule, SessionsModule, ThrottlingModule],
+      imports: [
+        PassportModule,
+        PasswordsModule,
+        UsersModule,
+        RevocationModule,
+        SessionsModule,
+        ThrottlingModule,
+      ],
       controllers: [AuthController, SessionsController, CookieEchoController, JwksController],
       providers: [
         { provide: SIGNING_KEYS, useValue: keys },

@@ -61,7 +61,14 @@ export class AuthService {
   async refresh(refreshToken: string, beforeUse?: (sessionId: string) => void): Promise<SignedIn> {
     const rotated = await this.sessions.rotate(refreshToken, beforeUse);
     const user = await this.users.findById(rotated.userId);
-    if (!user) throw new ApiException(400, 'The account of this session no longer exists.', {}, undefined, 'invalid_grant');
+    if (!user)
+      throw new ApiException(
+        400,
+        'The account of this session no longer exists.',
+        {},
+        undefined,
+        'invalid_grant',
+      );
     return { user, access: this.tokens.issue(user, rotated.sessionId), session: rotated };
   }
 
@@ -74,13 +81,19 @@ export class AuthService {
   /** Ends every session of the caller and retires every access token issued to them so far. */
   async signOutEverywhere(caller: AuthenticatedUser): Promise<void> {
     const version = await this.users.raiseTokenVersion(caller.id);
-    if (version === undefined) throw invalidToken('The access token names an account that no longer exists');
+    if (version === undefined)
+      throw invalidToken('The access token names an account that no longer exists');
     await this.revocation.raiseVersion(`user:${caller.id}`, version);
     await this.sessions.endAll(caller.id, 'signed out everywhere');
   }
 
   /** A new password ends every session: whoever knew the old one is signed out too. */
-  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string, clientIp: string): Promise<void> {
+  async changePassword(
+    caller: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+    clientIp: string,
+  ): Promise<void> {
     // Checking the current password is a way to guess it, so it is throttled like sign-in.
     const attempt = await this.throttle.attempt(caller.username, clientIp);
     const user = await this.users.findById(caller.id);
@@ -89,7 +102,10 @@ export class AuthService {
       throw new ApiException(403, 'The current password is incorrect.');
     }
     await attempt.succeeded();
-    const updated = await this.users.updatePassword(user.id, await this.passwords.hash(newPassword));
+    const updated = await this.users.updatePassword(
+      user.id,
+      await this.passwords.hash(newPassword),
+    );
     if (!updated) throw invalidToken('The access token names an account that no longer exists');
     await this.revocation.raiseVersion(`user:${user.id}`, updated.tokenVersion);
     await this.sessions.endAll(user.id, 'password changed');

@@ -18,6 +18,11 @@ export function parseBasicHeader(header: string | undefined): BasicHeader {
   }
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon === -1) return { kind: 'malformed', reason: 'The Basic credentials need "username:password"' };
-  return { kind: 'credentials', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  if (colon === -1)
+    return { kind: 'malformed', reason: 'The Basic credentials need "username:password"' };
+  return {
+    kind: 'credentials',
+    username: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+  };
 }

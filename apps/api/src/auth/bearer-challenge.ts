@@ -4,7 +4,9 @@ import type { TokenRejection } from './tokens/token-rejection.js';
 export const REALM = 'authlab';
 
 /** Builds a `WWW-Authenticate: Bearer …` value (RFC 6750 §3). */
-export function bearerChallenge(params: { error?: string; description?: string; scope?: string } = {}): string {
+export function bearerChallenge(
+  params: { error?: string; description?: string; scope?: string } = {},
+): string {
   const parts = [`realm="${REALM}"`];
   if (params.error) parts.push(`error="${params.error}"`);
   if (params.description) parts.push(`error_description="${params.description}"`);
@@ -13,7 +15,9 @@ export function bearerChallenge(params: { error?: string; description?: string; 
 }
 
 /** 401 for a request that sent no credentials: a challenge with no error code (RFC 6750 §3.1). */
-export function authenticationRequired(message = 'This route needs an access token.'): ApiException {
+export function authenticationRequired(
+  message = 'This route needs an access token.',
+): ApiException {
   return new ApiException(401, message, { 'WWW-Authenticate': bearerChallenge() });
 }
 
@@ -23,11 +27,16 @@ export class InvalidTokenException extends ApiException {
     description: string,
     readonly rejection?: TokenRejection,
   ) {
-    super(401, `${description}.`, { 'WWW-Authenticate': bearerChallenge({ error: 'invalid_token', description }) });
+    super(401, `${description}.`, {
+      'WWW-Authenticate': bearerChallenge({ error: 'invalid_token', description }),
+    });
   }
 }
 
-export function invalidToken(description: string, rejection?: TokenRejection): InvalidTokenException {
+export function invalidToken(
+  description: string,
+  rejection?: TokenRejection,
+): InvalidTokenException {
   return new InvalidTokenException(description, rejection);
 }
 

@@ -17,9 +17,13 @@ export function parseBearerHeader(header: string | undefined): BearerHeader {
   if (scheme.toLowerCase() !== 'bearer') return { kind: 'other-scheme', scheme };
   // RFC 6750 allows one or more spaces between the scheme and the token.
   const token = space === -1 ? '' : header.slice(space + 1).replace(/^ +/, '');
-  if (token === '') return { kind: 'malformed', reason: 'The Bearer scheme needs a token after it' };
+  if (token === '')
+    return { kind: 'malformed', reason: 'The Bearer scheme needs a token after it' };
   if (!B64TOKEN.test(token)) {
-    return { kind: 'malformed', reason: 'The bearer token contains characters a token cannot have' };
+    return {
+      kind: 'malformed',
+      reason: 'The bearer token contains characters a token cannot have',
+    };
   }
   return { kind: 'token', token };
 }

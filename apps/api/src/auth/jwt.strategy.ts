@@ -52,17 +52,23 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     if (Object.hasOwn(payload, 'client_id')) return clientFromClaims(payload);
     const { sub, username, role, jti, exp, sid, ver } = payload;
     // jsonwebtoken accepts a token without `exp` as never expiring; authlab does not.
-    if (typeof exp !== 'number') throw new TokenRejection('bad_claims', 'the token has no exp claim');
+    if (typeof exp !== 'number')
+      throw new TokenRejection('bad_claims', 'the token has no exp claim');
     // jsonwebtoken compared exp with the system clock; in demo mode the API's clock may be ahead.
     const now = this.clock.nowSeconds();
-    if (exp <= now) throw new TokenRejection('expired', `expired ${now - exp} s ago (on the API's clock, moved ${this.clock.offsetSeconds} s ahead)`);
+    if (exp <= now)
+      throw new TokenRejection(
+        'expired',
+        `expired ${now - exp} s ago (on the API's clock, moved ${this.clock.offsetSeconds} s ahead)`,
+      );
     if (typeof sub !== 'string' || !POSITIVE_INTEGER.test(sub)) {
       throw new TokenRejection('bad_claims', 'sub is not a user id');
     }
     if (typeof username !== 'string' || typeof jti !== 'string') {
       throw new TokenRejection('bad_claims', 'username or jti is missing');
     }
-    if (!isRole(role)) throw new TokenRejection('bad_claims', `role ${JSON.stringify(role)} is not a known role`);
+    if (!isRole(role))
+      throw new TokenRejection('bad_claims', `role ${JSON.stringify(role)} is not a known role`);
     if (typeof sid !== 'string' || !SESSION_ID.test(sid) || !isTokenVersion(ver)) {
       throw new TokenRejection('bad_claims', 'sid or ver is missing');
     }

@@ -23,7 +23,9 @@ export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a machine client; its secret is shown in this answer only (admins only)' })
+  @ApiOperation({
+    summary: 'Register a machine client; its secret is shown in this answer only (admins only)',
+  })
   @ApiBody({ schema: openApiSchema(registerClientSchema) })
   register(
     @CurrentUser() admin: AuthenticatedUser,
@@ -40,8 +42,13 @@ export class ClientsController {
 
   @Delete(':clientId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a machine client: no new tokens, and its current ones stop working (admins only)' })
-  revoke(@Param('clientId', validParam(clientIdSchema, 'clientId')) clientId: string): Promise<void> {
+  @ApiOperation({
+    summary:
+      'Revoke a machine client: no new tokens, and its current ones stop working (admins only)',
+  })
+  revoke(
+    @Param('clientId', validParam(clientIdSchema, 'clientId')) clientId: string,
+  ): Promise<void> {
     return this.clients.revoke(clientId);
   }
 }

@@ -53,12 +53,21 @@ export class ClientsRepository {
   }
 
   async findById(id: string): Promise<ApiClientRecord | undefined> {
-    const row = await this.db.selectFrom('apiClients').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('apiClients')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toRecord(row);
   }
 
   async list(): Promise<ApiClientRecord[]> {
-    const rows = await this.db.selectFrom('apiClients').selectAll().orderBy('createdAt').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('apiClients')
+      .selectAll()
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute();
     return rows.map(toRecord);
   }
 
@@ -66,7 +75,10 @@ export class ClientsRepository {
   async revoke(id: string): Promise<number | undefined> {
     const row = await this.db
       .updateTable('apiClients')
-      .set((eb) => ({ revokedAt: new Date().toISOString(), tokenVersion: eb('tokenVersion', '+', 1) }))
+      .set((eb) => ({
+        revokedAt: new Date().toISOString(),
+        tokenVersion: eb('tokenVersion', '+', 1),
+      }))
       .where('id', '=', id)
       .where('revokedAt', 'is', null)
       .returning('tokenVersion')

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { CLIENT_ID_PATTERN, type ApiClientView, type RegisterClientRequest, type RegisteredApiClient } from '@authlab/shared';
+import {
+  CLIENT_ID_PATTERN,
+  type ApiClientView,
+  type RegisterClientRequest,
+  type RegisteredApiClient,
+} from '@authlab/shared';
 import { RevocationService } from '../auth/revocation/revocation.service.js';
 import { ApiException } from '../common/errors/api-exception.js';
-import { clientSecretMatches, hashClientSecret, newClientId, newClientSecret } from './client-credentials.js';
+import {
+  clientSecretMatches,
+  hashClientSecret,
+  newClientId,
+  newClientSecret,
+} from './client-credentials.js';
 import { ClientsRepository, type ApiClientRecord } from './clients.repository.js';
 
 function view({ clientId, name, scope, createdAt, revokedAt }: ApiClientRecord): ApiClientView {
@@ -40,13 +50,16 @@ export class ClientsService {
   async revoke(clientId: string): Promise<void> {
     const version = await this.clients.revoke(clientId);
     if (version !== undefined) return this.revocation.raiseVersion(`client:${clientId}`, version);
-    if (!(await this.clients.findById(clientId))) throw new ApiException(404, `No client has id ${clientId}.`);
+    if (!(await this.clients.findById(clientId)))
+      throw new ApiException(404, `No client has id ${clientId}.`);
     // Already revoked: revoking again changes nothing.
   }
 
   /** The active client these credentials prove, or undefined; the same work whether or not the id exists. */
   async authenticate(clientId: string, secret: string): Promise<ApiClientRecord | undefined> {
-    const client = CLIENT_ID_PATTERN.test(clientId) ? await this.clients.findById(clientId) : undefined;
+    const client = CLIENT_ID_PATTERN.test(clientId)
+      ? await this.clients.findById(clientId)
+      : undefined;
     const matches = clientSecretMatches(client?.secretHash ?? this.unknownClientHash, secret);
     return client && matches && client.revokedAt === null ? client : undefined;
   }

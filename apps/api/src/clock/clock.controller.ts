@@ -45,10 +45,15 @@ export class ClockController {
 
   private requireAdjustable(): void {
     // Outside demo and lab mode the clock cannot move, and its controls do not exist.
-    if (!this.clock.adjustable) throw new ApiException(404, 'The clock can be moved only in demo or lab mode.');
+    if (!this.clock.adjustable)
+      throw new ApiException(404, 'The clock can be moved only in demo or lab mode.');
   }
 
   private describe(): ClockResponse {
-    return { now: new Date(this.clock.nowMs()).toISOString(), offsetSeconds: this.clock.offsetSeconds, adjustable: this.clock.adjustable };
+    return {
+      now: new Date(this.clock.nowMs()).toISOString(),
+      offsetSeconds: this.clock.offsetSeconds,
+      adjustable: this.clock.adjustable,
+    };
   }
 }

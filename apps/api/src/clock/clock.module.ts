@@ -11,7 +11,8 @@ import { CLOCK, Clock } from './clock.js';
     {
       provide: CLOCK,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Clock((config.demo || config.lab) && config.environment !== 'production'),
+      useFactory: (config: AppConfig) =>
+        new Clock((config.demo || config.lab) && config.environment !== 'production'),
     },
   ],
   exports: [CLOCK],

@@ -23,7 +23,8 @@ export class Clock {
   /** Moves the clock forward only: time never runs backwards, so nothing issued "later" predates anything. */
   advance(seconds: number): void {
     if (!this.adjustable) throw new Error('This clock is the system clock; it cannot be moved.');
-    if (!Number.isInteger(seconds) || seconds <= 0) throw new RangeError('The clock moves forward by a positive whole number of seconds.');
+    if (!Number.isInteger(seconds) || seconds <= 0)
+      throw new RangeError('The clock moves forward by a positive whole number of seconds.');
     this.offsetMs += seconds * 1000;
   }
 

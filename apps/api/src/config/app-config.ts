@@ -7,9 +7,7 @@ export interface AppConfig {
   port: number;
   /** Where generated keys and the SQLite file live. */
   dataDir: string;
-  database:
-    | { kind: 'sqlite'; file: string }
-    | { kind: 'postgres'; url: string };
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   jwt: {
     algorithm: SigningAlgorithm;
     /** Base64 of ≥ 32 random bytes (HS256). Absent in development: one is generated. */
@@ -32,7 +30,11 @@ export interface AppConfig {
   /** The origin browsers use to reach the API (behind a TLS proxy); trusted by the CSRF check. */
   publicOrigin?: string;
   /** Sign-in failures allowed per account and per client IP within one window, then 429. */
-  signInThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+  signInThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerIp: number;
+    windowSeconds: number;
+  };
   /** Shared state for several instances (denylist, throttling, revocation events); absent → one instance. */
   redis?: { url: string; keyPrefix: string };
   /** Origins allowed to call the API from a browser (the playground's dev server). */

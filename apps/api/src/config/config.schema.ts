@@ -44,7 +44,10 @@ export const environmentSchema = z.object({
   CLIENT_TOKEN_TTL_SECONDS: integer(5, 60 * 60, DEFAULT_CLIENT_TOKEN_TTL_SECONDS),
   PUBLIC_ORIGIN: z
     .string()
-    .refine((value) => URL.canParse(value) && new URL(value).origin === value, 'must be an origin such as https://authlab.example')
+    .refine(
+      (value) => URL.canParse(value) && new URL(value).origin === value,
+      'must be an origin such as https://authlab.example',
+    )
     .optional(),
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 10_000, 10),
   SIGNIN_MAX_FAILURES_PER_IP: integer(1, 100_000, 100),
@@ -53,7 +56,10 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits or _ : . -').default('authlab:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits or _ : . -')
+    .default('authlab:'),
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
   DEMO: flag,
   LAB: flag,

@@ -12,24 +12,40 @@ describe('loadConfig: cookies, sessions, throttling and Redis', () => {
   });
 
   it('refuses a PUBLIC_ORIGIN that is not a bare origin, and plain HTTP in production', () => {
-    for (const value of ['authlab.example', 'https://authlab.example/', 'https://authlab.example/api', 'javascript:alert(1)']) {
+    for (const value of [
+      'authlab.example',
+      'https://authlab.example/',
+      'https://authlab.example/api',
+      'javascript:alert(1)',
+    ]) {
       expect(() => load({ PUBLIC_ORIGIN: value })).toThrow(/PUBLIC_ORIGIN/);
     }
-    expect(() => load({ NODE_ENV: 'production', JWT_SECRET: SECRET, PUBLIC_ORIGIN: 'http://authlab.example' })).toThrow(ConfigError);
+    expect(() =>
+      load({ NODE_ENV: 'production', JWT_SECRET: SECRET, PUBLIC_ORIGIN: 'http://authlab.example' }),
+    ).toThrow(ConfigError);
   });
 
   it('has the documented defaults', () => {
     const config = load({});
     expect(config.sessions.refreshTokenTtlSeconds).toBe(7 * 24 * 60 * 60);
     expect(config.jwt.clientTokenTtlSeconds).toBe(300);
-    expect(config.signInThrottle).toEqual({ maxFailuresPerAccount: 10, maxFailuresPerIp: 100, windowSeconds: 900 });
+    expect(config.signInThrottle).toEqual({
+      maxFailuresPerAccount: 10,
+      maxFailuresPerIp: 100,
+      windowSeconds: 900,
+    });
     expect(config.redis).toBeUndefined();
   });
 
   it('reads Redis with its key prefix, and refuses anything but a redis URL or a tidy prefix', () => {
-    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'authlab:' });
+    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      keyPrefix: 'authlab:',
+    });
     expect(() => load({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
-    expect(() => load({ REDIS_URL: 'redis://x', REDIS_KEY_PREFIX: 'a b*' })).toThrow(/REDIS_KEY_PREFIX/);
+    expect(() => load({ REDIS_URL: 'redis://x', REDIS_KEY_PREFIX: 'a b*' })).toThrow(
+      /REDIS_KEY_PREFIX/,
+    );
   });
 
   it.each([

@@ -30,7 +30,9 @@ export function loadConfig(
 ): AppConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -39,23 +41,33 @@ export function loadConfig(
   const lab = e.LAB || argv.includes('--lab');
 
   if (production && demo) {
-    throw new ConfigError('Demo mode seeds accounts with public passwords; it is refused in production.');
+    throw new ConfigError(
+      'Demo mode seeds accounts with public passwords; it is refused in production.',
+    );
   }
   if (lab && production) {
-    throw new ConfigError('The lab serves deliberately weak verifiers; it is refused in production.');
+    throw new ConfigError(
+      'The lab serves deliberately weak verifiers; it is refused in production.',
+    );
   }
   if (lab && !LOOPBACK_HOSTS.has(e.HOST)) {
-    throw new ConfigError(`The lab listens on loopback only (HOST=127.0.0.1, ::1 or localhost), not ${e.HOST}.`);
+    throw new ConfigError(
+      `The lab listens on loopback only (HOST=127.0.0.1, ::1 or localhost), not ${e.HOST}.`,
+    );
   }
   if (production && e.JWT_ALGORITHM === 'HS256' && !e.JWT_SECRET) {
-    throw new ConfigError('JWT_SECRET is required in production (base64 of at least 32 random bytes).');
+    throw new ConfigError(
+      'JWT_SECRET is required in production (base64 of at least 32 random bytes).',
+    );
   }
   if (production && e.JWT_ALGORITHM === 'ES256' && !e.JWT_PRIVATE_KEY) {
     throw new ConfigError('JWT_PRIVATE_KEY (PKCS#8 PEM) is required in production for ES256.');
   }
 
   if (production && e.PUBLIC_ORIGIN && !e.PUBLIC_ORIGIN.startsWith('https:')) {
-    throw new ConfigError('PUBLIC_ORIGIN must be https in production: session cookies are Secure there.');
+    throw new ConfigError(
+      'PUBLIC_ORIGIN must be https in production: session cookies are Secure there.',
+    );
   }
 
   const dataDir = path.resolve(e.DATA_DIR);

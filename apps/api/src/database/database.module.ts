@@ -17,7 +17,11 @@ import { migrateToLatest } from './migrate.js';
         return db;
       },
     },
-    { provide: DATABASE_KIND, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.database.kind },
+    {
+      provide: DATABASE_KIND,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => config.database.kind,
+    },
   ],
   exports: [DATABASE, DATABASE_KIND],
 })

@@ -2,7 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Compilable, Kysely } from 'kysely';
 
 /** Runs a query compiled once with new values; resolves to its rows (camelCased by the plugins). */
-export type PreparedQuery<Params extends unknown[], Row> = (...parameters: Params) => Promise<Row[]>;
+export type PreparedQuery<Params extends unknown[], Row> = (
+  ...parameters: Params
+) => Promise<Row[]>;
 
 /**
  * A query whose SQL is the same on every call, built and compiled once: each call only binds new
@@ -22,7 +24,9 @@ export function preparedQuery<Schema, Params extends unknown[], Row>(
 ): PreparedQuery<Params, Row> {
   const compiled = build(...placeholders).compile();
   if (!isDeepStrictEqual([...compiled.parameters], placeholders)) {
-    throw new Error(`preparedQuery: the SQL binds ${JSON.stringify(compiled.parameters)}, not the placeholders ${JSON.stringify(placeholders)}: ${compiled.sql}`);
+    throw new Error(
+      `preparedQuery: the SQL binds ${JSON.stringify(compiled.parameters)}, not the placeholders ${JSON.stringify(placeholders)}: ${compiled.sql}`,
+    );
   }
   return async (...parameters) => (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
 }

@@ -28,13 +28,23 @@ describe('withStatementCache', () => {
 
   it('prepares each SQL text once and binds new values on every run', async () => {
     const counted = countingSqlite();
-    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(counted.sqlite) }), plugins: [new CamelCasePlugin()] });
+    db = new Kysely<Schema>({
+      dialect: new SqliteDialect({ database: withStatementCache(counted.sqlite) }),
+      plugins: [new CamelCasePlugin()],
+    });
     await sql`create table notes (id integer primary key, note_text text not null)`.execute(db);
-    for (const text of ['first', 'second', 'third']) await db.insertInto('notes').values({ noteText: text }).execute();
+    for (const text of ['first', 'second', 'third'])
+      await db.insertInto('notes').values({ noteText: text }).execute();
     const found = [];
-    for (const id of [3, 1, 2, 99]) found.push(await db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirst());
+    for (const id of [3, 1, 2, 99])
+      found.push(await db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirst());
 
-    expect(found).toEqual([{ id: 3, noteText: 'third' }, { id: 1, noteText: 'first' }, { id: 2, noteText: 'second' }, undefined]);
+    expect(found).toEqual([
+      { id: 3, noteText: 'third' },
+      { id: 1, noteText: 'first' },
+      { id: 2, noteText: 'second' },
+      undefined,
+    ]);
     // create table, one insert text, one select text.
     expect(counted.prepares()).toBe(3);
   });
@@ -42,9 +52,15 @@ describe('withStatementCache', () => {
   it('drops the least recently used statement when full, and still answers correctly', async () => {
     const counted = countingSqlite();
     const cached = withStatementCache(counted.sqlite, 2);
-    const value = (source: string) => (cached.prepare(source).all([]) as Array<{ v: number }>)[0]!.v;
+    const value = (source: string) =>
+      (cached.prepare(source).all([]) as Array<{ v: number }>)[0]!.v;
 
-    expect([value('select 1 as v'), value('select 2 as v'), value('select 1 as v'), value('select 3 as v')]).toEqual([1, 2, 1, 3]);
+    expect([
+      value('select 1 as v'),
+      value('select 2 as v'),
+      value('select 1 as v'),
+      value('select 3 as v'),
+    ]).toEqual([1, 2, 1, 3]);
     expect(counted.prepares()).toBe(3);
     // "select 2" was the least recently used when "select 3" came in: it is prepared again; "select 1" is not.
     expect([value('select 1 as v'), value('select 2 as v')]).toEqual([1, 2]);
@@ -57,7 +73,8 @@ describe('withStatementCache', () => {
     counted.sqlite.exec('create table n (v integer); insert into n values (1), (2)');
     const outer = cached.prepare('select v from n order by v');
     const seen: unknown[] = [];
-    for (const row of outer.iterate([])) seen.push(row, cached.prepare('select v from n order by v').all([]));
+    for (const row of outer.iterate([]))
+      seen.push(row, cached.prepare('select v from n order by v').all([]));
 
     expect(seen).toEqual([{ v: 1 }, [{ v: 1 }, { v: 2 }], { v: 2 }, [{ v: 1 }, { v: 2 }]]);
   });

@@ -11,7 +11,10 @@ const DEFAULT_CAPACITY = 256;
  * at run time, so one statement serves every value; SQLite re-plans a statement on its own when
  * the schema changes.
  */
-export function withStatementCache(sqlite: SQLite.Database, capacity = DEFAULT_CAPACITY): SqliteDatabase {
+export function withStatementCache(
+  sqlite: SQLite.Database,
+  capacity = DEFAULT_CAPACITY,
+): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),

@@ -9,9 +9,18 @@ import { TRACE_STORE, type TraceStore } from '../trace/trace-store.js';
 import { UsersRepository } from '../users/users.repository.js';
 
 const DEMO_ARTICLES = [
-  { title: 'What a bearer token is', body: 'Whoever holds it may use it — like cash. Keep it secret, keep it short-lived.' },
-  { title: 'Three parts of a JWT', body: 'Header, payload and signature, each base64url-encoded and joined by dots.' },
-  { title: '401 or 403?', body: '401: we do not know who you are. 403: we know, and the answer is no.' },
+  {
+    title: 'What a bearer token is',
+    body: 'Whoever holds it may use it — like cash. Keep it secret, keep it short-lived.',
+  },
+  {
+    title: 'Three parts of a JWT',
+    body: 'Header, payload and signature, each base64url-encoded and joined by dots.',
+  },
+  {
+    title: '401 or 403?',
+    body: '401: we do not know who you are. 403: we know, and the answer is no.',
+  },
 ];
 
 /** In demo mode, makes sure the four demo accounts and a few articles exist, and can restore them. */
@@ -35,7 +44,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
       await this.insertDemoUser(demo);
     }
     if ((await this.articles.list()).length === 0) await this.insertDemoArticles();
-    this.logger.log(`Demo users ready: ${DEMO_USERS.map((u) => `${u.username} / ${u.password}`).join(', ')}`);
+    this.logger.log(
+      `Demo users ready: ${DEMO_USERS.map((u) => `${u.username} / ${u.password}`).join(', ')}`,
+    );
   }
 
   /**
@@ -52,31 +63,46 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
       if (existing.role !== demo.role) {
         const updated = await this.users.updateRole(existing.id, demo.role);
-        if (updated) await this.revocation.raiseVersion(`user:${existing.id}`, updated.tokenVersion);
+        if (updated)
+          await this.revocation.raiseVersion(`user:${existing.id}`, updated.tokenVersion);
       }
       if (!(await this.passwords.verify(existing.passwordHash, demo.password))) {
-        const updated = await this.users.updatePassword(existing.id, await this.passwords.hash(demo.password));
-        if (updated) await this.revocation.raiseVersion(`user:${existing.id}`, updated.tokenVersion);
+        const updated = await this.users.updatePassword(
+          existing.id,
+          await this.passwords.hash(demo.password),
+        );
+        if (updated)
+          await this.revocation.raiseVersion(`user:${existing.id}`, updated.tokenVersion);
       }
     }
     const articlesRemoved = await this.articles.deleteAll();
     await this.insertDemoArticles();
     const tracesCleared = this.traces.size;
     this.traces.clear();
-    this.logger.log(`Demo data reset: ${articlesRemoved} articles replaced, ${tracesCleared} traces cleared`);
-    return { users: DEMO_USERS.length, articles: DEMO_ARTICLES.length, articlesRemoved, tracesCleared };
+    this.logger.log(
+      `Demo data reset: ${articlesRemoved} articles replaced, ${tracesCleared} traces cleared`,
+    );
+    return {
+      users: DEMO_USERS.length,
+      articles: DEMO_ARTICLES.length,
+      articlesRemoved,
+      tracesCleared,
+    };
   }
 
   private async insertDemoUser(demo: (typeof DEMO_USERS)[number]): Promise<void> {
     const passwordHash = await this.passwords.hash(demo.password);
-    await this.users.insert({ username: demo.username, passwordHash, role: demo.role }).catch((error: unknown) => {
-      // Another instance seeded it first.
-      if (!isUniqueViolation(error)) throw error;
-    });
+    await this.users
+      .insert({ username: demo.username, passwordHash, role: demo.role })
+      .catch((error: unknown) => {
+        // Another instance seeded it first.
+        if (!isUniqueViolation(error)) throw error;
+      });
   }
 
   private async insertDemoArticles(): Promise<void> {
     const author = await this.users.findByUsername('writer');
-    for (const article of DEMO_ARTICLES) await this.articles.insert({ ...article, authorId: author!.id });
+    for (const article of DEMO_ARTICLES)
+      await this.articles.insert({ ...article, authorId: author!.id });
   }
 }

@@ -14,7 +14,9 @@ export class DemoController {
   @Post('reset')
   @HttpCode(200)
   @Roles(['admin'])
-  @ApiOperation({ summary: 'Restore the demo accounts and articles and clear the traces (demo mode; admins)' })
+  @ApiOperation({
+    summary: 'Restore the demo accounts and articles and clear the traces (demo mode; admins)',
+  })
   reset(): Promise<DemoResetResponse> {
     return this.seeder.reset();
   }

@@ -3,7 +3,14 @@ import jwt from 'jsonwebtoken';
 import type { AppConfig } from '../config/app-config.js';
 import { strictVerify } from './verifiers/strict-verify.js';
 import type { LabKeys, Verifier } from './verifiers/verifier.js';
-import { algorithmConfusion, guessableSecret, ignoresExpiry, kidPathLookup, trustsAlgNone, trustsJku } from './verifiers/weak-verifiers.js';
+import {
+  algorithmConfusion,
+  guessableSecret,
+  ignoresExpiry,
+  kidPathLookup,
+  trustsAlgNone,
+  trustsJku,
+} from './verifiers/weak-verifiers.js';
 
 export interface LabExercise {
   id: string;
@@ -32,7 +39,10 @@ function claims(config: AppConfig, nowSeconds: number, lifetimeSeconds: number) 
 }
 
 function signReal(keys: LabKeys, payload: object): string {
-  return jwt.sign(payload, keys.real.signingKey, { algorithm: keys.real.algorithm, header: { alg: keys.real.algorithm, typ: 'at+jwt', kid: keys.real.kid } });
+  return jwt.sign(payload, keys.real.signingKey, {
+    algorithm: keys.real.algorithm,
+    header: { alg: keys.real.algorithm, typ: 'at+jwt', kid: keys.real.kid },
+  });
 }
 
 const secureReal: Verifier = (token, keys) => strictVerify(token, keys.real);
@@ -62,7 +72,11 @@ export const LAB_EXERCISES: readonly LabExercise[] = [
     title: 'A guessable HMAC secret',
     flaw: 'Signs with "secret": one captured token lets anyone test a wordlist offline, then sign anything.',
     fix: 'Uses 256 random bits from configuration, never a word.',
-    issue: (keys, config, now) => jwt.sign(claims(config, now, 300), keys.guessableSecret, { algorithm: 'HS256', header: { alg: 'HS256', typ: 'at+jwt' } }),
+    issue: (keys, config, now) =>
+      jwt.sign(claims(config, now, 300), keys.guessableSecret, {
+        algorithm: 'HS256',
+        header: { alg: 'HS256', typ: 'at+jwt' },
+      }),
     weak: guessableSecret,
     secure: secureReal,
   },
@@ -81,10 +95,19 @@ export const LAB_EXERCISES: readonly LabExercise[] = [
     flaw: 'Passes the issuer public key to a verify that follows the header: with HS256 the public PEM becomes the HMAC secret.',
     fix: 'Pins ES256, and keeps keys as typed KeyObjects so a public key can never act as an HMAC secret.',
     issue: (keys, config, now) =>
-      jwt.sign(claims(config, now, 300), keys.issuer.privateKey, { algorithm: 'ES256', header: { alg: 'ES256', typ: 'at+jwt', kid: keys.issuer.kid } }),
+      jwt.sign(claims(config, now, 300), keys.issuer.privateKey, {
+        algorithm: 'ES256',
+        header: { alg: 'ES256', typ: 'at+jwt', kid: keys.issuer.kid },
+      }),
     weak: algorithmConfusion,
     secure: (token, keys) =>
-      strictVerify(token, { key: keys.issuer.publicKey, algorithm: 'ES256', kid: keys.issuer.kid, issuer: keys.real.issuer, audience: keys.real.audience }),
+      strictVerify(token, {
+        key: keys.issuer.publicKey,
+        algorithm: 'ES256',
+        kid: keys.issuer.kid,
+        issuer: keys.real.issuer,
+        audience: keys.real.audience,
+      }),
   },
   {
     id: 'kid-injection',
@@ -92,9 +115,18 @@ export const LAB_EXERCISES: readonly LabExercise[] = [
     flaw: 'Looks the key up by kid like a file path; an unknown kid ("../../dev/null") yields an empty key.',
     fix: 'Refuses any kid that does not name a configured key.',
     issue: (keys, config, now) =>
-      jwt.sign(claims(config, now, 300), keys.kidKey.secret, { algorithm: 'HS256', header: { alg: 'HS256', typ: 'at+jwt', kid: keys.kidKey.kid } }),
+      jwt.sign(claims(config, now, 300), keys.kidKey.secret, {
+        algorithm: 'HS256',
+        header: { alg: 'HS256', typ: 'at+jwt', kid: keys.kidKey.kid },
+      }),
     weak: kidPathLookup,
     secure: (token, keys) =>
-      strictVerify(token, { key: createSecretKey(keys.kidKey.secret), algorithm: 'HS256', kid: keys.kidKey.kid, issuer: keys.real.issuer, audience: keys.real.audience }),
+      strictVerify(token, {
+        key: createSecretKey(keys.kidKey.secret),
+        algorithm: 'HS256',
+        kid: keys.kidKey.kid,
+        issuer: keys.real.issuer,
+        audience: keys.real.audience,
+      }),
   },
 ];

@@ -6,7 +6,9 @@ import type { LabKeys } from './verifiers/verifier.js';
 function es256Pair() {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const jwk = publicKey.export({ format: 'jwk' });
-  const kid = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url');
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }))
+    .digest('base64url');
   return { privateKey, publicKey, kid };
 }
 
@@ -23,7 +25,10 @@ export function createLabKeys(config: AppConfig, signing: SigningKeys): LabKeys 
       audience: config.jwt.audience,
     },
     guessableSecret: 'secret',
-    issuer: { ...issuer, publicPem: issuer.publicKey.export({ format: 'pem', type: 'spki' }).toString() },
+    issuer: {
+      ...issuer,
+      publicPem: issuer.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    },
     kidKey: { kid: 'lab-hs256-1', secret: randomBytes(32) },
     attacker: es256Pair(),
   };

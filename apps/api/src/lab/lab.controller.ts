@@ -54,35 +54,53 @@ export class LabController {
   @Get('attacker/private-key')
   @ApiOperation({ summary: "The attacker's private key, PEM (sign your forged jku token with it)" })
   attackerPrivateKey() {
-    return { pem: this.keys.attacker.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), kid: this.keys.attacker.kid };
+    return {
+      pem: this.keys.attacker.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      kid: this.keys.attacker.kid,
+    };
   }
 
   @Get('issuer/public-key')
-  @ApiOperation({ summary: 'The lab issuer public key, PEM (public on purpose: the algorithm-confusion exercise)' })
+  @ApiOperation({
+    summary: 'The lab issuer public key, PEM (public on purpose: the algorithm-confusion exercise)',
+  })
   issuerPublicKey() {
     return { pem: this.keys.issuer.publicPem, kid: this.keys.issuer.kid };
   }
 
   @Post(':exercise/token')
   @HttpCode(200)
-  @ApiOperation({ summary: "A legitimate token for the exercise, as its issuer hands it out; forge from it" })
+  @ApiOperation({
+    summary: 'A legitimate token for the exercise, as its issuer hands it out; forge from it',
+  })
   token(@Param('exercise', exerciseParam) id: string) {
-    return { token: this.exercise(id).issue(this.keys, this.config, Math.floor(Date.now() / 1000)) };
+    return {
+      token: this.exercise(id).issue(this.keys, this.config, Math.floor(Date.now() / 1000)),
+    };
   }
 
   @Get(':exercise/:variant')
-  @ApiOperation({ summary: 'Send a token (Authorization: Bearer) to the weak or the secure verifier' })
+  @ApiOperation({
+    summary: 'Send a token (Authorization: Bearer) to the weak or the secure verifier',
+  })
   verify(
     @Param('exercise', exerciseParam) id: string,
     @Param('variant', variantParam) variant: 'weak' | 'secure',
     @Headers('authorization') authorization: string | undefined,
   ) {
     const header = parseBearerHeader(authorization);
-    if (header.kind !== 'token') throw new ApiException(401, 'Send a token: Authorization: Bearer <token>.');
+    if (header.kind !== 'token')
+      throw new ApiException(401, 'Send a token: Authorization: Bearer <token>.');
     const exercise = this.exercise(id);
     const verdict = exercise[variant](header.token, this.keys);
     if (!verdict.accepted) throw new ApiException(401, `${variant} verifier: ${verdict.reason}`);
-    return { exercise: id, variant, verdict: 'accepted', reason: verdict.reason, claims: verdict.claims };
+    return {
+      exercise: id,
+      variant,
+      verdict: 'accepted',
+      reason: verdict.reason,
+      claims: verdict.claims,
+    };
   }
 
   private exercise(id: string): LabExercise {

@@ -2,7 +2,12 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@authlab/shared';
 import { Public } from '../auth/decorators/public.decorator.js';
-import { DATABASE, DATABASE_KIND, type Database, type DatabaseKind } from '../database/database.types.js';
+import {
+  DATABASE,
+  DATABASE_KIND,
+  type Database,
+  type DatabaseKind,
+} from '../database/database.types.js';
 import { preparedQuery, type PreparedQuery } from '../database/prepared-query.js';
 
 @ApiTags('meta')

@@ -11,7 +11,10 @@ export class MetaController {
 
   @Public()
   @Get('routes')
-  @ApiOperation({ summary: 'Every route with its access rule, guards, pipes and interceptors, read from the decorators' })
+  @ApiOperation({
+    summary:
+      'Every route with its access rule, guards, pipes and interceptors, read from the decorators',
+  })
   routes(): RouteMetadataResponse {
     return { routes: this.catalogue.list() };
   }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, RequestMethod, type OnApplicationBootstrap, type Type } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  RequestMethod,
+  type OnApplicationBootstrap,
+  type Type,
+} from '@nestjs/common';
 import {
   GUARDS_METADATA,
   INTERCEPTORS_METADATA,
@@ -7,7 +13,14 @@ import {
   PIPES_METADATA,
   ROUTE_ARGS_METADATA,
 } from '@nestjs/common/constants.js';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import {
+  APP_GUARD,
+  APP_INTERCEPTOR,
+  APP_PIPE,
+  DiscoveryService,
+  MetadataScanner,
+  Reflector,
+} from '@nestjs/core';
 import type { RouteMetadata } from '@authlab/shared';
 import { OptionalAuth } from '../auth/decorators/optional-auth.decorator.js';
 import { Public } from '../auth/decorators/public.decorator.js';
@@ -68,7 +81,10 @@ export class RouteCatalogue implements OnApplicationBootstrap {
   private globals(token: string): string[] {
     return this.discovery
       .getProviders()
-      .filter((wrapper) => typeof wrapper.token === 'string' && wrapper.token.startsWith(`${token} (UUID`))
+      .filter(
+        (wrapper) =>
+          typeof wrapper.token === 'string' && wrapper.token.startsWith(`${token} (UUID`),
+      )
       .map((wrapper) => (wrapper.metatype as Type | null)?.name ?? String(wrapper.token));
   }
 
@@ -83,22 +99,29 @@ export class RouteCatalogue implements OnApplicationBootstrap {
       const metatype = wrapper.metatype;
       if (!instance || !metatype) continue;
       const controller = metatype as Type;
-      const prototype = Object.getPrototypeOf(instance) as Record<string, (...args: unknown[]) => unknown>;
+      const prototype = Object.getPrototypeOf(instance) as Record<
+        string,
+        (...args: unknown[]) => unknown
+      >;
 
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name]!;
         const methodPaths = Reflect.getMetadata(PATH_METADATA, handler) as unknown;
         if (methodPaths === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const method =
+          RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const targets = [handler, controller];
-        const ownList = (key: string) => [
-          ...((Reflect.getMetadata(key, controller) as Enhancer[] | undefined) ?? []),
-          ...((Reflect.getMetadata(key, handler) as Enhancer[] | undefined) ?? []),
-        ].map(nameOf);
+        const ownList = (key: string) =>
+          [
+            ...((Reflect.getMetadata(key, controller) as Enhancer[] | undefined) ?? []),
+            ...((Reflect.getMetadata(key, handler) as Enhancer[] | undefined) ?? []),
+          ].map(nameOf);
         const argumentPipes = Object.values(
-          (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) as Record<string, { pipes?: Enhancer[] }> | undefined) ?? {},
+          (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) as
+            Record<string, { pipes?: Enhancer[] }> | undefined) ?? {},
         ).flatMap((argument) => (argument.pipes ?? []).map(nameOf));
-        const operation = Reflect.getMetadata(API_OPERATION, handler) as { summary?: string } | undefined;
+        const operation = Reflect.getMetadata(API_OPERATION, handler) as
+          { summary?: string } | undefined;
         const isPublic = this.reflector.getAllAndOverride(Public, targets) === true;
 
         for (const controllerPath of asList(Reflect.getMetadata(PATH_METADATA, controller))) {

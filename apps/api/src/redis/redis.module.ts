@@ -16,7 +16,9 @@ async function connect(config: NonNullable<AppConfig['redis']>): Promise<SharedR
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw new Error(`Redis is not reachable at REDIS_URL (${(error as Error).message})`, { cause: error });
+    throw new Error(`Redis is not reachable at REDIS_URL (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   new Logger('Redis').log('Shared state (denylist, throttling, revocation events) is in Redis.');
   return { client, key: (name) => `${config.keyPrefix}${name}` };

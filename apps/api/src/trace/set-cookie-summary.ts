@@ -4,7 +4,9 @@ import type { SetCookieSummary } from '@authlab/shared';
  * Reads the Set-Cookie headers of a response into names and attributes. The value (a token, a
  * session) is dropped here, before anything reaches a trace.
  */
-export function summariseSetCookies(header: number | string | string[] | undefined): SetCookieSummary[] {
+export function summariseSetCookies(
+  header: number | string | string[] | undefined,
+): SetCookieSummary[] {
   if (header === undefined || typeof header === 'number') return [];
   return (Array.isArray(header) ? header : [header]).map((line) => {
     const [pair = '', ...parts] = line.split(';');

@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import type { SetCookieSummary, Trace, TraceCheck, TraceEvent, TraceOutcome, TraceOwner, TraceStepKind } from '@authlab/shared';
+import type {
+  SetCookieSummary,
+  Trace,
+  TraceCheck,
+  TraceEvent,
+  TraceOutcome,
+  TraceOwner,
+  TraceStepKind,
+} from '@authlab/shared';
 
 /** A trace has at most this many events, so no request can grow one without bound. */
 const MAX_EVENTS = 64;
@@ -18,7 +26,8 @@ export interface StepResult {
   detail?: Lazy<NonNullable<TraceEvent['detail']>>;
 }
 
-const resolve = <T>(value: Lazy<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
+const resolve = <T>(value: Lazy<T>): T =>
+  typeof value === 'function' ? (value as () => T)() : value;
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
@@ -47,7 +56,9 @@ export class TraceRecorder {
   private lastEndMs = 0;
   /** A middleware that has not called next() yet; if the response ends first, it answered. */
   private pendingMiddleware: { step: string; startMs: number } | undefined;
-  private finished: { status: number; route?: string; durationMs: number; setCookies?: SetCookieSummary[] } | undefined;
+  private finished:
+    | { status: number; route?: string; durationMs: number; setCookies?: SetCookieSummary[] }
+    | undefined;
 
   constructor(
     readonly id: string,
@@ -89,11 +100,18 @@ export class TraceRecorder {
     };
   }
 
-  record(step: string, kind: TraceStepKind, startMs: number, endMs: number, result: StepResult): void {
+  record(
+    step: string,
+    kind: TraceStepKind,
+    startMs: number,
+    endMs: number,
+    result: StepResult,
+  ): void {
     // Once the response has gone, the trace is what the learner will read: nothing more is added.
     if (this.finished || this.steps.length >= MAX_EVENTS) return;
     this.lastEndMs = Math.max(this.lastEndMs, endMs);
-    if (result.checks || result.detail) this.extras.set(this.steps.length, { checks: result.checks, detail: result.detail });
+    if (result.checks || result.detail)
+      this.extras.set(this.steps.length, { checks: result.checks, detail: result.detail });
     this.steps.push(step);
     this.kinds.push(kind);
     this.outcomes.push(result.outcome);
@@ -106,7 +124,10 @@ export class TraceRecorder {
     if (this.pendingMiddleware) {
       const { step, startMs } = this.pendingMiddleware;
       this.pendingMiddleware = undefined;
-      this.record(step, 'middleware', startMs, this.now(), { outcome: 'pass', reason: 'Answered the request itself.' });
+      this.record(step, 'middleware', startMs, this.now(), {
+        outcome: 'pass',
+        reason: 'Answered the request itself.',
+      });
     }
     this.finished = {
       status,
@@ -118,7 +139,10 @@ export class TraceRecorder {
 
   /** The trace as the API answers it: events in the order they started, sentences written out. */
   toTrace(): Trace {
-    const { status, route, durationMs, setCookies } = this.finished ?? { status: 0, durationMs: round(this.now()) };
+    const { status, route, durationMs, setCookies } = this.finished ?? {
+      status: 0,
+      durationMs: round(this.now()),
+    };
     const events = this.steps
       .map((step, index): TraceEvent => {
         const extra = this.extras.get(index);
@@ -147,7 +171,9 @@ export class TraceRecorder {
       status,
       owner: { ...this.owner },
       events,
-      ...(decider ? { decidedBy: { step: decider.step, kind: decider.kind, reason: decider.reason } } : {}),
+      ...(decider
+        ? { decidedBy: { step: decider.step, kind: decider.kind, reason: decider.reason } }
+        : {}),
       ...(setCookies ? { setCookies } : {}),
     };
   }

@@ -44,7 +44,11 @@ export function traceMiddleware(store: TraceStore | undefined): RequestHandler {
     // 'close' follows 'finish' once the answer is sent, and comes alone when the client hangs up first.
     response.once('close', () => {
       const route = (request.route as { path?: unknown } | undefined)?.path;
-      recorder.finish(response.statusCode, typeof route === 'string' ? route : undefined, summariseSetCookies(response.getHeader('set-cookie')));
+      recorder.finish(
+        response.statusCode,
+        typeof route === 'string' ? route : undefined,
+        summariseSetCookies(response.getHeader('set-cookie')),
+      );
       store.add(recorder);
     });
     traceContext.run(recorder, next);

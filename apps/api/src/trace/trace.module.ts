@@ -23,6 +23,11 @@ export class TraceModule {
       },
     ];
     if (tracingEnabled) providers.push({ provide: APP_INTERCEPTOR, useClass: TracingInterceptor });
-    return { module: TraceModule, controllers: [TracesController], providers, exports: [TRACE_STORE] };
+    return {
+      module: TraceModule,
+      controllers: [TracesController],
+      providers,
+      exports: [TRACE_STORE],
+    };
   }
 }

@@ -17,7 +17,11 @@ function describeFailure(error: unknown): { outcome: 'deny' | 'error'; reason: s
  * request's trace back in context for what follows: body parsing resumes on socket events,
  * which AsyncLocalStorage does not follow.
  */
-export function traced(step: string, middleware: RequestHandler, describe?: Describe): RequestHandler {
+export function traced(
+  step: string,
+  middleware: RequestHandler,
+  describe?: Describe,
+): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const recorder = traceContext.getStore();
     if (!recorder) return middleware(request, response, next);
@@ -28,7 +32,10 @@ export function traced(step: string, middleware: RequestHandler, describe?: Desc
       if (error !== undefined && error !== null && error !== 'route' && error !== 'router') {
         end(describeFailure(error));
       } else {
-        end({ outcome: 'pass', reason: describe ? describe(request, response) : 'Passed the request on.' });
+        end({
+          outcome: 'pass',
+          reason: describe ? describe(request, response) : 'Passed the request on.',
+        });
       }
       // Most middleware call next() synchronously, still inside the context; a body parser calls
       // it from a socket event, outside it, and only then must the context be entered again.

@@ -17,7 +17,11 @@ const HEARTBEAT_MS = 15_000;
 
 @ApiTags('traces')
 @ApiBearerAuth()
-@ApiHeader({ name: PLAYGROUND_SESSION_HEADER, required: false, description: 'Sees anonymous requests of this playground session' })
+@ApiHeader({
+  name: PLAYGROUND_SESSION_HEADER,
+  required: false,
+  description: 'Sees anonymous requests of this playground session',
+})
 @OptionalAuth()
 @Controller('traces')
 export class TracesController {
@@ -25,9 +29,14 @@ export class TracesController {
 
   @Get()
   @ApiOperation({ summary: 'Recent traces the caller may see, newest first' })
-  recent(@Req() request: Request, @Query('limit', new ZodValidationPipe(limitSchema, 'query parameter "limit"')) limit: number): Trace[] {
+  recent(
+    @Req() request: Request,
+    @Query('limit', new ZodValidationPipe(limitSchema, 'query parameter "limit"')) limit: number,
+  ): Trace[] {
     const viewer = traceViewerOf(request);
-    return this.store.recent((trace) => canSee(viewer, trace), limit).map((trace) => trace.toTrace());
+    return this.store
+      .recent((trace) => canSee(viewer, trace), limit)
+      .map((trace) => trace.toTrace());
   }
 
   @Sse('stream')
@@ -36,9 +45,13 @@ export class TracesController {
     const viewer = traceViewerOf(request);
     return new Observable<MessageEvent>((subscriber) => {
       const unsubscribe = this.store.subscribe((trace) => {
-        if (canSee(viewer, trace)) subscriber.next({ id: trace.id, type: 'trace', data: trace.toTrace() });
+        if (canSee(viewer, trace))
+          subscriber.next({ id: trace.id, type: 'trace', data: trace.toTrace() });
       });
-      const heartbeat = setInterval(() => subscriber.next({ type: 'heartbeat', data: '' }), HEARTBEAT_MS);
+      const heartbeat = setInterval(
+        () => subscriber.next({ type: 'heartbeat', data: '' }),
+        HEARTBEAT_MS,
+      );
       return () => {
         unsubscribe();
         clearInterval(heartbeat);
@@ -48,11 +61,17 @@ export class TracesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One trace, if the caller may see it' })
-  one(@Req() request: Request, @Param('id', new ZodValidationPipe(z.uuid(), 'trace id')) id: string): Trace {
+  one(
+    @Req() request: Request,
+    @Param('id', new ZodValidationPipe(z.uuid(), 'trace id')) id: string,
+  ): Trace {
     const trace = this.store.get(id);
     // Someone else's trace answers exactly like a missing one: its existence is not revealed.
     if (!trace || !canSee(traceViewerOf(request), trace)) {
-      throw new ApiException(404, `No trace ${id} that you may see (traces are kept for the last ${this.store.capacity} requests).`);
+      throw new ApiException(
+        404,
+        `No trace ${id} that you may see (traces are kept for the last ${this.store.capacity} requests).`,
+      );
     }
     return trace.toTrace();
   }

@@ -1,6 +1,11 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { changeRoleSchema, userIdSchema, type ChangeRoleRequest, type UserView } from '@authlab/shared';
+import {
+  changeRoleSchema,
+  userIdSchema,
+  type ChangeRoleRequest,
+  type UserView,
+} from '@authlab/shared';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';

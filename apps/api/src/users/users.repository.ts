@@ -20,8 +20,16 @@ export class UsersRepository {
   private readonly byId: PreparedQuery<[id: number], UserRecord>;
 
   constructor(@Inject(DATABASE) private readonly db: Database) {
-    this.byUsername = preparedQuery(db, (username: string) => db.selectFrom('users').selectAll().where('username', '=', username), ['']);
-    this.byId = preparedQuery(db, (id: number) => db.selectFrom('users').selectAll().where('id', '=', id), [0]);
+    this.byUsername = preparedQuery(
+      db,
+      (username: string) => db.selectFrom('users').selectAll().where('username', '=', username),
+      [''],
+    );
+    this.byId = preparedQuery(
+      db,
+      (id: number) => db.selectFrom('users').selectAll().where('id', '=', id),
+      [0],
+    );
   }
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
@@ -33,7 +41,11 @@ export class UsersRepository {
   }
 
   list(): Promise<Array<UserView & { createdAt: string }>> {
-    return this.db.selectFrom('users').select(['id', 'username', 'role', 'createdAt']).orderBy('id').execute();
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'username', 'role', 'createdAt'])
+      .orderBy('id')
+      .execute();
   }
 
   /** Throws a unique violation when the username is taken (see isUniqueViolation). */

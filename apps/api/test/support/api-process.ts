@@ -12,10 +12,19 @@ export interface ApiProcess {
 }
 
 /** Starts the built API (dist/main.js) as its own process, as `npm start` does. */
-export async function startApiProcess(env: Record<string, string>, args: string[] = []): Promise<ApiProcess> {
+export async function startApiProcess(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npm run build)`);
   const child = spawn(process.execPath, [MAIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -23,7 +32,10 @@ export async function startApiProcess(env: Record<string, string>, args: string[
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start in 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`API did not start in 20 s:\n${output}`)),
+      20_000,
+    );
     const check = () => {
       const match = /API\s+(http:\/\/\S+)\/api/.exec(output);
       if (match) {
@@ -41,7 +53,10 @@ export async function startApiProcess(env: Record<string, string>, args: string[
 }
 
 /** Runs the built API to completion (for start-up refusals) and returns its exit code and output. */
-export function runApiToExit(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
+export function runApiToExit(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
       env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },

@@ -18,7 +18,11 @@ export function parseSetCookies(header: string | string[] | undefined): Map<stri
       if (eq === -1) attributes[part.toLowerCase()] = true;
       else attributes[part.slice(0, eq).toLowerCase()] = part.slice(eq + 1);
     }
-    cookies.set(pair!.slice(0, equals), { name: pair!.slice(0, equals), value: pair!.slice(equals + 1), attributes });
+    cookies.set(pair!.slice(0, equals), {
+      name: pair!.slice(0, equals),
+      value: pair!.slice(equals + 1),
+      attributes,
+    });
   }
   return cookies;
 }

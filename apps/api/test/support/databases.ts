@@ -34,7 +34,8 @@ async function postgresSkipReason(): Promise<string | undefined> {
   } catch (error) {
     const reason = `PostgreSQL is not reachable at ${POSTGRES_URL} (${(error as Error).message})`;
     // In CI the PostgreSQL runs are part of the contract: fail instead of skipping.
-    if (process.env.CI === 'true') throw new Error(`${reason}; it is required when CI=true`, { cause: error });
+    if (process.env.CI === 'true')
+      throw new Error(`${reason}; it is required when CI=true`, { cause: error });
     return reason;
   }
 }
@@ -59,7 +60,11 @@ async function dropDatabase(name: string): Promise<void> {
 
 const sqlite: DatabaseBackend = {
   name: 'sqlite',
-  create: () => Promise.resolve({ database: { kind: 'sqlite', file: ':memory:' }, drop: () => Promise.resolve() }),
+  create: () =>
+    Promise.resolve({
+      database: { kind: 'sqlite', file: ':memory:' },
+      drop: () => Promise.resolve(),
+    }),
 };
 
 function postgres(skipReason: string | undefined): DatabaseBackend {

@@ -32,8 +32,14 @@ export interface BodySession {
 
 /** Signs in over HTTP with tokens in the body (the default delivery). */
 export async function signInForBody(testApp: TestApp, account: Account): Promise<BodySession> {
-  const response = await testApp.http.post('/api/auth/signin').send({ username: account.username, password: PASSWORD }).expect(200);
-  return { accessToken: response.body.accessToken as string, refreshToken: response.body.refreshToken as string };
+  const response = await testApp.http
+    .post('/api/auth/signin')
+    .send({ username: account.username, password: PASSWORD })
+    .expect(200);
+  return {
+    accessToken: response.body.accessToken as string,
+    refreshToken: response.body.refreshToken as string,
+  };
 }
 
 export interface CookieSession {
@@ -45,7 +51,11 @@ export interface CookieSession {
 }
 
 /** Signs in over HTTP in cookie mode and returns the cookie values the browser would keep. */
-export async function signInForCookies(testApp: TestApp, account: Account, names = { access: 'authlab_access', refresh: 'authlab_refresh', csrf: 'authlab_csrf' }): Promise<CookieSession> {
+export async function signInForCookies(
+  testApp: TestApp,
+  account: Account,
+  names = { access: 'authlab_access', refresh: 'authlab_refresh', csrf: 'authlab_csrf' },
+): Promise<CookieSession> {
   const response = await testApp.http
     .post('/api/auth/signin?mode=cookie')
     .send({ username: account.username, password: PASSWORD })

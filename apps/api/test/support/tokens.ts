@@ -8,7 +8,10 @@ function base64urlJson(value: unknown): string {
 }
 
 /** Claims and header of a token exactly as the API would issue it, for tests to tamper with. */
-export function validClaims(config: AppConfig, user: { id: number; username: string; role: string }) {
+export function validClaims(
+  config: AppConfig,
+  user: { id: number; username: string; role: string },
+) {
   const now = Math.floor(Date.now() / 1000);
   return {
     sub: String(user.id),
@@ -27,12 +30,22 @@ export function validHeader(keys: SigningKeys): Record<string, unknown> {
 }
 
 /** Signs any header and payload with the API's real key (as an insider, or an attacker who stole it). */
-export function signWith(keys: SigningKeys, header: Record<string, unknown>, payload: Record<string, unknown>): string {
-  return jwt.sign(payload, keys.signingKey, { algorithm: keys.algorithm, header: header as unknown as jwt.JwtHeader });
+export function signWith(
+  keys: SigningKeys,
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+): string {
+  return jwt.sign(payload, keys.signingKey, {
+    algorithm: keys.algorithm,
+    header: header as unknown as jwt.JwtHeader,
+  });
 }
 
 /** An unsigned token: `alg: none` and an empty signature segment. */
-export function unsignedToken(header: Record<string, unknown>, payload: Record<string, unknown>): string {
+export function unsignedToken(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+): string {
   return `${base64urlJson({ ...header, alg: 'none' })}.${base64urlJson(payload)}.`;
 }
 
@@ -43,5 +56,8 @@ export function withPayload(token: string, payload: Record<string, unknown>): st
 }
 
 export function decodePayload(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }

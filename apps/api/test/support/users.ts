@@ -20,8 +20,14 @@ export async function signInOneOfEachRole(testApp: TestApp): Promise<Record<Role
   const entries = await Promise.all(
     ROLES.map(async (role) => {
       const username = `${role}-${Math.random().toString(36).slice(2, 8)}`;
-      await db.insertInto('users').values({ username, passwordHash, role, createdAt: new Date().toISOString() }).execute();
-      const response = await testApp.http.post('/api/auth/signin').send({ username, password: PASSWORD }).expect(200);
+      await db
+        .insertInto('users')
+        .values({ username, passwordHash, role, createdAt: new Date().toISOString() })
+        .execute();
+      const response = await testApp.http
+        .post('/api/auth/signin')
+        .send({ username, password: PASSWORD })
+        .expect(200);
       const body = response.body as { user: { id: number }; accessToken: string };
       return [role, { id: body.user.id, username, role, token: body.accessToken }] as const;
     }),
@@ -31,6 +37,9 @@ export async function signInOneOfEachRole(testApp: TestApp): Promise<Record<Role
 
 export async function countRows(testApp: TestApp, table: 'users' | 'articles'): Promise<number> {
   const db = testApp.app.get<Database>(DATABASE);
-  const row = await db.selectFrom(table).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select(sql<string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

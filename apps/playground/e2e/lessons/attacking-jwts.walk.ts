@@ -2,8 +2,13 @@ import type { Learner } from '../support/learner';
 
 /** Takes the exercise's legitimate token from the lab and makes it the current token, to edit. */
 async function startFrom(learner: Learner, exercise: string): Promise<void> {
-  await learner.send({ method: 'POST', path: `/api/lab/${exercise}/token`, as: 'nobody (no token)', body: '' }, 200);
-  await learner.page.getByRole('button', { name: 'Use this token (token) as my current token' }).click();
+  await learner.send(
+    { method: 'POST', path: `/api/lab/${exercise}/token`, as: 'nobody (no token)', body: '' },
+    200,
+  );
+  await learner.page
+    .getByRole('button', { name: 'Use this token (token) as my current token' })
+    .click();
   await learner.tool('Token editor');
 }
 
@@ -29,7 +34,10 @@ export async function walk(learner: Learner): Promise<void> {
   await sendToBoth(learner, 'weak-secret');
   await learner.stepDone('A guessable secret');
 
-  const publicKey = await learner.send({ method: 'GET', path: '/api/lab/issuer/public-key', as: 'nobody (no token)' }, 200);
+  const publicKey = await learner.send(
+    { method: 'GET', path: '/api/lab/issuer/public-key', as: 'nobody (no token)' },
+    200,
+  );
   const pem = (await publicKey.getByLabel('pem as text').textContent()) ?? '';
   await startFrom(learner, 'algorithm-confusion');
   await page.getByLabel('role').selectOption('admin');

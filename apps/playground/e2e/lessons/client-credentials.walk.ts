@@ -8,7 +8,12 @@ interface RegisteredClient {
 export async function walk(learner: Learner): Promise<void> {
   await learner.signIn('admin');
   const registered = await learner.send(
-    { method: 'POST', path: '/api/clients', as: 'admin (role admin)', body: JSON.stringify({ name: 'article-sync', scope: ['read'] }) },
+    {
+      method: 'POST',
+      path: '/api/clients',
+      as: 'admin (role admin)',
+      body: JSON.stringify({ name: 'article-sync', scope: ['read'] }),
+    },
     201,
   );
   const client = await learner.json<RegisteredClient>(registered);
@@ -25,7 +30,9 @@ export async function walk(learner: Learner): Promise<void> {
     },
     200,
   );
-  await learner.page.getByRole('button', { name: 'Use this token (access_token) as my current token' }).click();
+  await learner.page
+    .getByRole('button', { name: 'Use this token (access_token) as my current token' })
+    .click();
   await learner.stepDone('Get a token as the client');
 
   await learner.send({ method: 'GET', path: '/api/articles', as: 'my current token' }, 200);

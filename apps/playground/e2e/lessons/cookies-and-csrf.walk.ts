@@ -10,7 +10,12 @@ export async function walk(learner: Learner): Promise<void> {
   await learner.stepDone('Let the browser send it');
 
   await learner.send(
-    { method: 'POST', path: '/api/articles', cookie: { csrf: false }, body: JSON.stringify({ title: 'Forged', body: 'Sent by another site' }) },
+    {
+      method: 'POST',
+      path: '/api/articles',
+      cookie: { csrf: false },
+      body: JSON.stringify({ title: 'Forged', body: 'Sent by another site' }),
+    },
     403,
   );
   await learner.stepDone("Play the attacker's page");

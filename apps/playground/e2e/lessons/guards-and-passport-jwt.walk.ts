@@ -12,6 +12,14 @@ export async function walk(learner: Learner): Promise<void> {
   await learner.sendEdited('GET /api/articles', 401);
   await learner.stepDone('A token for another API');
 
-  await learner.send({ method: 'GET', path: '/api/articles', as: 'an Authorization header I write', authorization: 'Bearer' }, 400);
+  await learner.send(
+    {
+      method: 'GET',
+      path: '/api/articles',
+      as: 'an Authorization header I write',
+      authorization: 'Bearer',
+    },
+    400,
+  );
   await learner.stepDone('Break the header syntax');
 }

@@ -1,14 +1,32 @@
 import type { Learner } from '../support/learner';
 
 export async function walk(learner: Learner): Promise<void> {
-  await learner.send({ method: 'POST', path: '/api/auth/signup', as: 'nobody (no token)', body: '{"username": ' }, 400);
+  await learner.send(
+    { method: 'POST', path: '/api/auth/signup', as: 'nobody (no token)', body: '{"username": ' },
+    400,
+  );
   await learner.stepDone('Stop a request in the middleware');
 
-  await learner.send({ method: 'POST', path: '/api/auth/signup', as: 'nobody (no token)', bodyType: 'text/plain', body: 'hello' }, 415);
+  await learner.send(
+    {
+      method: 'POST',
+      path: '/api/auth/signup',
+      as: 'nobody (no token)',
+      bodyType: 'text/plain',
+      body: 'hello',
+    },
+    415,
+  );
   await learner.stepDone('Send the wrong kind of body');
 
   await learner.send(
-    { method: 'POST', path: '/api/articles', as: 'writer (role writer)', bodyType: 'JSON', body: JSON.stringify({ title: 'Hello', body: 'My first article' }) },
+    {
+      method: 'POST',
+      path: '/api/articles',
+      as: 'writer (role writer)',
+      bodyType: 'JSON',
+      body: JSON.stringify({ title: 'Hello', body: 'My first article' }),
+    },
     201,
   );
   await learner.stepDone('Go all the way to the handler');

@@ -5,20 +5,36 @@ export async function walk(learner: Learner): Promise<void> {
   await learner.signIn('writer');
   // An article of the learner's own, so deleting it never depends on what earlier runs left.
   const created = await learner.send(
-    { method: 'POST', path: '/api/articles', as: 'writer (role writer)', body: JSON.stringify({ title: 'Doomed', body: 'To be deleted' }) },
+    {
+      method: 'POST',
+      path: '/api/articles',
+      as: 'writer (role writer)',
+      body: JSON.stringify({ title: 'Doomed', body: 'To be deleted' }),
+    },
     201,
   );
-  const { id } = JSON.parse((await created.getByLabel('Response body').textContent()) ?? '{}') as { id: number };
+  const { id } = JSON.parse((await created.getByLabel('Response body').textContent()) ?? '{}') as {
+    id: number;
+  };
 
-  await learner.send({ method: 'DELETE', path: `/api/articles/${id}`, as: 'writer (role writer)' }, 403);
+  await learner.send(
+    { method: 'DELETE', path: `/api/articles/${id}`, as: 'writer (role writer)' },
+    403,
+  );
   await learner.stepDone('A writer tries to delete');
 
-  await learner.send({ method: 'DELETE', path: `/api/articles/${id}`, as: 'admin (role admin)' }, 204);
+  await learner.send(
+    { method: 'DELETE', path: `/api/articles/${id}`, as: 'admin (role admin)' },
+    204,
+  );
   await learner.stepDone('An admin deletes');
 
   await learner.tool('RBAC matrix');
   const cell = page.getByRole('button', { name: /^Send GET \/api\/users as editor:/ });
   await cell.click();
-  await page.getByRole('region', { name: 'Lifecycle of GET /api/users' }).locator('[aria-current="step"][data-step="RolesGuard"]').waitFor();
+  await page
+    .getByRole('region', { name: 'Lifecycle of GET /api/users' })
+    .locator('[aria-current="step"][data-step="RolesGuard"]')
+    .waitFor();
   await learner.stepDone('Read the rules from the code');
 }

@@ -8,12 +8,25 @@ interface Session {
 export async function walk(learner: Learner): Promise<void> {
   // Signed in from the request builder, so the answer (and its refresh token) is on screen.
   const signIn = await learner.send(
-    { method: 'POST', path: '/api/auth/signin', as: 'nobody (no token)', body: JSON.stringify({ username: 'user', password: 'user-demo-password' }) },
+    {
+      method: 'POST',
+      path: '/api/auth/signin',
+      as: 'nobody (no token)',
+      body: JSON.stringify({ username: 'user', password: 'user-demo-password' }),
+    },
     200,
   );
   const first = await learner.json<Session>(signIn);
   const refresh = (refreshToken: string, status: number) =>
-    learner.send({ method: 'POST', path: '/api/auth/refresh', as: 'nobody (no token)', body: JSON.stringify({ refreshToken }) }, status);
+    learner.send(
+      {
+        method: 'POST',
+        path: '/api/auth/refresh',
+        as: 'nobody (no token)',
+        body: JSON.stringify({ refreshToken }),
+      },
+      status,
+    );
   const second = await learner.json<Session>(await refresh(first.refreshToken, 200));
   await learner.stepDone('Refresh');
 
@@ -23,7 +36,10 @@ export async function walk(learner: Learner): Promise<void> {
   await learner.stepDone('Replay the old one');
 
   await learner.signIn('user');
-  await learner.send({ method: 'POST', path: '/api/auth/signout', as: 'my current token', body: '' }, 204);
+  await learner.send(
+    { method: 'POST', path: '/api/auth/signout', as: 'my current token', body: '' },
+    204,
+  );
   await learner.send({ method: 'GET', path: '/api/articles', as: 'my current token' }, 401);
   await learner.stepDone('Sign out for real');
 }

@@ -20,9 +20,14 @@ export const E2E_JWT_SECRET = Buffer.alloc(32, 42).toString('base64');
 /** The API's own build: turbo builds it before these tests; a direct run builds it when missing. */
 function ensureApiBuilt() {
   if (existsSync(apiMain)) return;
-  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: apiDir, stdio: 'inherit' });
+  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
+    cwd: apiDir,
+    stdio: 'inherit',
+  });
   if (result.status !== 0 || !existsSync(apiMain)) {
-    throw new Error(`The API is not built (${apiMain}). Run "npm run build" at the repository root.`);
+    throw new Error(
+      `The API is not built (${apiMain}). Run "npm run build" at the repository root.`,
+    );
   }
 }
 
@@ -63,7 +68,10 @@ export async function startApi({ log = false } = {}) {
 
   let output = '';
   const origin = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The API did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The API did not start within 60 s:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk) => {
       output += chunk.toString();
       if (log) process.stderr.write(chunk);

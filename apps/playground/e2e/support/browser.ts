@@ -18,8 +18,14 @@ export interface PlaygroundPage {
 }
 
 /** A fresh browser context (own cookies and storage) on the playground served by the API. */
-export async function openPlayground(browser: Browser, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<PlaygroundPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+export async function openPlayground(
+  browser: Browser,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<PlaygroundPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -27,17 +33,27 @@ export async function openPlayground(browser: Browser, options: { colorScheme?: 
   return { page, context, pageErrors };
 }
 
-export async function signIn(page: Page, username: string, delivery: 'Bearer token' | 'HttpOnly cookie' = 'Bearer token'): Promise<void> {
+export async function signIn(
+  page: Page,
+  username: string,
+  delivery: 'Bearer token' | 'HttpOnly cookie' = 'Bearer token',
+): Promise<void> {
   await page.getByRole('radio', { name: new RegExp(delivery) }).check();
   await page.getByRole('button', { name: `Sign in as ${username}` }).click();
   await page.getByText(new RegExp(`^Signed in as ${username} \\(role ${username}\\)`)).waitFor();
 }
 
 export async function openView(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name, exact: true })
+    .click();
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export interface AxeViolation {
   id: string;
@@ -50,12 +66,23 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
     return result.violations;
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.slice(0, 5).map((node) => ({ target: node.target })) }));
+    .map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.slice(0, 5).map((node) => ({ target: node.target })),
+    }));
 }

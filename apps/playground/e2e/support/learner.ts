@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openPlayground, signIn } from './browser';
 
-export type ToolName = 'Token inspector' | 'Token editor' | 'Request builder' | 'Lifecycle' | 'Cookies' | 'RBAC matrix';
+export type ToolName =
+  'Token inspector' | 'Token editor' | 'Request builder' | 'Lifecycle' | 'Cookies' | 'RBAC matrix';
 
 export interface SendOptions {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -44,7 +45,10 @@ export class Learner {
   }
 
   async tool(name: ToolName): Promise<void> {
-    await this.page.getByRole('group', { name: 'Tool' }).getByRole('button', { name, exact: true }).click();
+    await this.page
+      .getByRole('group', { name: 'Tool' })
+      .getByRole('button', { name, exact: true })
+      .click();
   }
 
   signIn(username: string, delivery?: 'Bearer token' | 'HttpOnly cookie'): Promise<void> {
@@ -52,24 +56,38 @@ export class Learner {
   }
 
   /** Sends a request from the request builder and returns the response region once its status shows. */
-  async send({ method, path, as, authorization, body, bodyType, basic, cookie }: SendOptions, expectedStatus: number): Promise<Locator> {
+  async send(
+    { method, path, as, authorization, body, bodyType, basic, cookie }: SendOptions,
+    expectedStatus: number,
+  ): Promise<Locator> {
     await this.tool('Request builder');
     const page = this.page;
     await page.getByLabel('Method').selectOption(method);
     await page.getByLabel('Path').fill(path);
-    await page.getByRole('radio', { name: cookie ? 'Cookie' : 'Authorization header', exact: true }).check();
-    if (cookie && method !== 'GET') await page.getByRole('checkbox', { name: /Send the X-CSRF-Token header/ }).setChecked(cookie.csrf);
+    await page
+      .getByRole('radio', { name: cookie ? 'Cookie' : 'Authorization header', exact: true })
+      .check();
+    if (cookie && method !== 'GET')
+      await page
+        .getByRole('checkbox', { name: /Send the X-CSRF-Token header/ })
+        .setChecked(cookie.csrf);
     if (as !== undefined) await page.getByLabel('Send as').selectOption({ label: as });
-    if (authorization !== undefined) await page.getByLabel('Authorization header value').fill(authorization);
+    if (authorization !== undefined)
+      await page.getByLabel('Authorization header value').fill(authorization);
     if (basic !== undefined) {
       await page.getByLabel('Username or client id').fill(basic.username);
       await page.getByLabel('Password or client secret').fill(basic.password);
     }
-    if (bodyType !== undefined) await page.getByLabel('Content-Type').selectOption({ label: bodyType });
+    if (bodyType !== undefined)
+      await page.getByLabel('Content-Type').selectOption({ label: bodyType });
     if (body !== undefined) await page.getByLabel(/^Body \(/).fill(body);
     const response = page.getByRole('region', { name: `Response of ${method} ${path}` });
-    await this.afterNewAnswer(response, () => page.getByRole('button', { name: 'Send request' }).click());
-    await response.locator('.response-status .status-badge', { hasText: new RegExp(`^${expectedStatus}\\b`) }).waitFor();
+    await this.afterNewAnswer(response, () =>
+      page.getByRole('button', { name: 'Send request' }).click(),
+    );
+    await response
+      .locator('.response-status .status-badge', { hasText: new RegExp(`^${expectedStatus}\\b`) })
+      .waitFor();
     return response;
   }
 
@@ -89,12 +107,19 @@ export class Learner {
   async sendEdited(target: string, expectedStatus: number): Promise<void> {
     await this.page.getByLabel('Send it to').selectOption({ label: target });
     const response = this.page.getByRole('region', { name: `Response of ${target}` });
-    await this.afterNewAnswer(response, () => this.page.getByRole('button', { name: 'Send with the edited token' }).click());
-    await response.locator('.response-status .status-badge', { hasText: new RegExp(`^${expectedStatus}\\b`) }).waitFor();
+    await this.afterNewAnswer(response, () =>
+      this.page.getByRole('button', { name: 'Send with the edited token' }).click(),
+    );
+    await response
+      .locator('.response-status .status-badge', { hasText: new RegExp(`^${expectedStatus}\\b`) })
+      .waitFor();
   }
 
   /** The edited token's header or payload, changed through its JSON text area. */
-  async editJson(part: 'Header' | 'Payload', change: (value: Record<string, unknown>) => void): Promise<void> {
+  async editJson(
+    part: 'Header' | 'Payload',
+    change: (value: Record<string, unknown>) => void,
+  ): Promise<void> {
     const field = this.page.getByLabel(`${part} (JSON)`);
     const value = JSON.parse(await field.inputValue()) as Record<string, unknown>;
     change(value);
@@ -102,7 +127,10 @@ export class Learner {
   }
 
   step(title: string): Locator {
-    return this.page.getByRole('list', { name: 'Steps' }).getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: title }) });
+    return this.page
+      .getByRole('list', { name: 'Steps' })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { name: title }) });
   }
 
   async stepDone(title: string): Promise<void> {
@@ -111,10 +139,14 @@ export class Learner {
 
   async expectComplete(): Promise<void> {
     await this.page.getByText('Lesson complete').waitFor();
-    const steps = this.page.getByRole('list', { name: 'Steps' }).getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 3 }) });
+    const steps = this.page
+      .getByRole('list', { name: 'Steps' })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { level: 3 }) });
     const count = await steps.count();
     expect(count).toBeGreaterThan(0);
-    for (let index = 0; index < count; index += 1) expect(await steps.nth(index).textContent()).toContain('✓ Done');
+    for (let index = 0; index < count; index += 1)
+      expect(await steps.nth(index).textContent()).toContain('✓ Done');
     expect(this.pageErrors).toEqual([]);
   }
 }

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateCheck, lessonCheckSchema, type LessonCheck, type LessonState, type RequestMatch } from '@authlab/shared';
+import {
+  evaluateCheck,
+  lessonCheckSchema,
+  type LessonCheck,
+  type LessonState,
+  type RequestMatch,
+} from '@authlab/shared';
 import { markdownToTree } from './markdown-to-tree.ts';
 import { LessonFileError, parseLesson, readLessons } from './read-lessons.ts';
 import { lessonsPlugin } from './vite-plugin-lessons.ts';
@@ -32,26 +38,36 @@ describe('every lesson in docs/lessons', () => {
     expect(LESSON_FILES.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(LESSON_FILES)('%s: valid front matter, every check valid and not met before the learner acts, a body', (file) => {
-    const lesson = parseLesson(file, readFileSync(path.join(LESSONS_DIR, file), 'utf8'));
+  it.each(LESSON_FILES)(
+    '%s: valid front matter, every check valid and not met before the learner acts, a body',
+    (file) => {
+      const lesson = parseLesson(file, readFileSync(path.join(LESSONS_DIR, file), 'utf8'));
 
-    for (const step of lesson.steps) {
-      expect(lessonCheckSchema.safeParse(step.check).success, `${file} step ${step.id}`).toBe(true);
-      // A step already ticked when the lesson opens teaches nothing (e.g. cookie-mode on: false).
-      expect(evaluateCheck(step.check, NOTHING_DONE), `${file} step ${step.id} is met by doing nothing`).toBe(false);
-      for (const match of requestMatches(step.check)) {
-        if (match.path !== undefined) expect(match.path, `${file} step ${step.id}`).toMatch(/^\/(api|\.well-known)\//);
+      for (const step of lesson.steps) {
+        expect(lessonCheckSchema.safeParse(step.check).success, `${file} step ${step.id}`).toBe(
+          true,
+        );
+        // A step already ticked when the lesson opens teaches nothing (e.g. cookie-mode on: false).
+        expect(
+          evaluateCheck(step.check, NOTHING_DONE),
+          `${file} step ${step.id} is met by doing nothing`,
+        ).toBe(false);
+        for (const match of requestMatches(step.check)) {
+          if (match.path !== undefined)
+            expect(match.path, `${file} step ${step.id}`).toMatch(/^\/(api|\.well-known)\//);
+        }
       }
-    }
-    expect(lesson.body.length, `${file} has no lesson text`).toBeGreaterThan(0);
-  });
+      expect(lesson.body.length, `${file} has no lesson text`).toBeGreaterThan(0);
+    },
+  );
 
   it('has unique lesson ids and orders across files, and files named NN-<id>.md', () => {
     const lessons = readLessons(LESSONS_DIR);
     expect(lessons.map((lesson) => lesson.file)).toEqual(LESSON_FILES);
     expect(new Set(lessons.map((lesson) => lesson.id)).size).toBe(lessons.length);
     expect(new Set(lessons.map((lesson) => lesson.order)).size).toBe(lessons.length);
-    for (const lesson of lessons) expect(new Set(lesson.steps.map((step) => step.id)).size).toBe(lesson.steps.length);
+    for (const lesson of lessons)
+      expect(new Set(lesson.steps.map((step) => step.id)).size).toBe(lesson.steps.length);
   });
 });
 
@@ -91,18 +107,33 @@ describe('the lesson loader', () => {
 
   it('reads a valid lesson', () => {
     const lesson = parseLesson('01-a-lesson.md', VALID);
-    expect(lesson).toMatchObject({ id: 'a-lesson', order: 1, file: '01-a-lesson.md', steps: [{ id: 'first' }] });
-    expect(lesson.body).toEqual([{ tag: 'p', children: ['Some ', { tag: 'strong', children: ['text'] }, '.'] }]);
+    expect(lesson).toMatchObject({
+      id: 'a-lesson',
+      order: 1,
+      file: '01-a-lesson.md',
+      steps: [{ id: 'first' }],
+    });
+    expect(lesson.body).toEqual([
+      { tag: 'p', children: ['Some ', { tag: 'strong', children: ['text'] }, '.'] },
+    ]);
   });
 
   it('names the file and the schema issue of an invalid check', () => {
-    const invalid = VALID.replace('{ type: token-claim, claim: role, equals: writer }', '{ type: text, equals: done }');
+    const invalid = VALID.replace(
+      '{ type: token-claim, claim: role, equals: writer }',
+      '{ type: text, equals: done }',
+    );
     expect(() => parseLesson('01-a-lesson.md', invalid)).toThrow(LessonFileError);
-    expect(() => parseLesson('01-a-lesson.md', invalid)).toThrow(/^01-a-lesson\.md: steps\[0\]\.check(\.type)?: /);
+    expect(() => parseLesson('01-a-lesson.md', invalid)).toThrow(
+      /^01-a-lesson\.md: steps\[0\]\.check(\.type)?: /,
+    );
   });
 
   it('names the file and the line of broken YAML (an unquoted ": " in a sentence)', () => {
-    const invalid = VALID.replace('solution: Press the button that does it.', 'solution: Press it. The payload says "role": "user".');
+    const invalid = VALID.replace(
+      'solution: Press the button that does it.',
+      'solution: Press it. The payload says "role": "user".',
+    );
     expect(() => parseLesson('01-a-lesson.md', invalid)).toThrow(
       /^01-a-lesson\.md: the front matter is not valid YAML at line 14, column 15: Nested mappings are not allowed in compact mappings/,
     );
@@ -110,9 +141,13 @@ describe('the lesson loader', () => {
 
   it('refuses a file without front matter, a misnamed file, and a repeated id or order', () => {
     expect(() => parseLesson('01-a-lesson.md', '# Just Markdown\n')).toThrow(/front matter/);
-    expect(() => parseLesson('1-a-lesson.md', VALID)).toThrow('the file name must be "01-a-lesson.md"');
+    expect(() => parseLesson('1-a-lesson.md', VALID)).toThrow(
+      'the file name must be "01-a-lesson.md"',
+    );
     const twin = VALID.replace('order: 1', 'order: 2');
-    expect(() => readLessons(lessonsDir({ '01-a-lesson.md': VALID, '02-a-lesson.md': twin }))).toThrow('02-a-lesson.md: lesson id "a-lesson" is already used by 01-a-lesson.md.');
+    expect(() =>
+      readLessons(lessonsDir({ '01-a-lesson.md': VALID, '02-a-lesson.md': twin })),
+    ).toThrow('02-a-lesson.md: lesson id "a-lesson" is already used by 01-a-lesson.md.');
   });
 
   it('fails the build through the Vite plugin with the file name', () => {
@@ -125,7 +160,9 @@ describe('the lesson loader', () => {
       addWatchFile: () => undefined,
     };
     const load = plugin.load as unknown as (this: typeof context, id: string) => string | undefined;
-    expect(() => load.call(context, '\0virtual:lessons')).toThrow(/^Invalid lesson docs\/lessons\/01-a-lesson\.md: minutes: /);
+    expect(() => load.call(context, '\0virtual:lessons')).toThrow(
+      /^Invalid lesson docs\/lessons\/01-a-lesson\.md: minutes: /,
+    );
     expect(load.call(context, 'some-other-module')).toBeUndefined();
   });
 
@@ -133,30 +170,55 @@ describe('the lesson loader', () => {
     const plugin = lessonsPlugin({ dir: lessonsDir({ '01-a-lesson.md': VALID }) });
     const watched: string[] = [];
     const load = plugin.load as unknown as (this: object, id: string) => string;
-    const code = load.call({ error: () => undefined, addWatchFile: (file: string) => watched.push(file) }, '\0virtual:lessons');
+    const code = load.call(
+      { error: () => undefined, addWatchFile: (file: string) => watched.push(file) },
+      '\0virtual:lessons',
+    );
     const json = /^export const lessons = JSON\.parse\((.*)\);\n$/.exec(code)?.[1];
-    expect(JSON.parse(JSON.parse(json!) as string)).toMatchObject([{ id: 'a-lesson', body: [{ tag: 'p' }] }]);
+    expect(JSON.parse(JSON.parse(json!) as string)).toMatchObject([
+      { id: 'a-lesson', body: [{ tag: 'p' }] },
+    ]);
     expect(watched).toHaveLength(1);
   });
 });
 
 describe('markdownToTree', () => {
   it('keeps raw HTML as text and drops links that are not web pages or anchors', () => {
-    const tree = markdownToTree('<script>alert(1)</script>\n\nA [bad](javascript:alert(1)) and a [repo](docs/x.md) and a [good](https://www.rfc-editor.org/rfc/rfc6750) link.\n');
+    const tree = markdownToTree(
+      '<script>alert(1)</script>\n\nA [bad](javascript:alert(1)) and a [repo](docs/x.md) and a [good](https://www.rfc-editor.org/rfc/rfc6750) link.\n',
+    );
     expect(tree[0]).toEqual({ tag: 'p', children: ['<script>alert(1)</script>'] });
     const links = JSON.stringify(tree[1]);
     // markdown-it refuses the javascript: URL (it stays as the words typed); the repository path loses its link.
     expect(links).not.toContain('"href":"javascript:');
     expect(links).not.toContain('"href":"docs/x.md"');
     expect(links).toContain('{"tag":"span","children":["repo"]}');
-    expect(tree[1]).toMatchObject({ tag: 'p', children: expect.arrayContaining([{ tag: 'a', attrs: { href: 'https://www.rfc-editor.org/rfc/rfc6750' }, children: ['good'] }]) });
+    expect(tree[1]).toMatchObject({
+      tag: 'p',
+      children: expect.arrayContaining([
+        { tag: 'a', attrs: { href: 'https://www.rfc-editor.org/rfc/rfc6750' }, children: ['good'] },
+      ]),
+    });
   });
 
   it('drops the first level-1 heading, keeps tables with alignment, code blocks with their language, and tight lists flat', () => {
-    const tree = markdownToTree('# Title\n\n| a | b |\n| :- | :-: |\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```\n\n- one\n- two\n');
+    const tree = markdownToTree(
+      '# Title\n\n| a | b |\n| :- | :-: |\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```\n\n- one\n- two\n',
+    );
     expect(tree[0]).toMatchObject({ tag: 'table' });
-    expect(JSON.stringify(tree[0])).toContain('{"tag":"th","attrs":{"align":"center"},"children":["b"]}');
-    expect(tree[1]).toEqual({ tag: 'pre', children: [{ tag: 'code', attrs: { lang: 'ts' }, children: ['const x = 1;\n'] }] });
-    expect(tree[2]).toEqual({ tag: 'ul', children: [{ tag: 'li', children: ['one'] }, { tag: 'li', children: ['two'] }] });
+    expect(JSON.stringify(tree[0])).toContain(
+      '{"tag":"th","attrs":{"align":"center"},"children":["b"]}',
+    );
+    expect(tree[1]).toEqual({
+      tag: 'pre',
+      children: [{ tag: 'code', attrs: { lang: 'ts' }, children: ['const x = 1;\n'] }],
+    });
+    expect(tree[2]).toEqual({
+      tag: 'ul',
+      children: [
+        { tag: 'li', children: ['one'] },
+        { tag: 'li', children: ['two'] },
+      ],
+    });
   });
 });

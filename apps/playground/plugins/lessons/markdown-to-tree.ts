@@ -1,5 +1,11 @@
 import MarkdownIt, { type Token } from 'markdown-it';
-import { isSafeHref, MARKDOWN_TAGS, type MarkdownElement, type MarkdownNode, type MarkdownTag } from '../../src/features/lessons/lib/markdown-tree.ts';
+import {
+  isSafeHref,
+  MARKDOWN_TAGS,
+  type MarkdownElement,
+  type MarkdownNode,
+  type MarkdownTag,
+} from '../../src/features/lessons/lib/markdown-tree.ts';
 
 // html: false escapes any HTML a lesson contains; linkify off: a link is what the author wrote.
 const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
@@ -17,9 +23,12 @@ function openElement(token: Token): MarkdownElement {
   if (token.type === 'link_open') {
     const href = String(token.attrGet('href') ?? '');
     // A path into the repository means nothing in the playground: its words stay, the link goes.
-    return isSafeHref(href) ? { tag: 'a', attrs: { href }, children: [] } : { tag: 'span', children: [] };
+    return isSafeHref(href)
+      ? { tag: 'a', attrs: { href }, children: [] }
+      : { tag: 'span', children: [] };
   }
-  if (!isTag(token.tag)) throw new Error(`Markdown element <${token.tag}> (${token.type}) is not one lessons may use.`);
+  if (!isTag(token.tag))
+    throw new Error(`Markdown element <${token.tag}> (${token.type}) is not one lessons may use.`);
   const attrs = token.tag === 'th' || token.tag === 'td' ? alignOf(token) : undefined;
   return attrs ? { tag: token.tag, attrs, children: [] } : { tag: token.tag, children: [] };
 }
@@ -72,7 +81,12 @@ function appendTokens(tokens: readonly Token[], root: MarkdownNode[]): void {
       case 'fence':
       case 'code_block': {
         const lang = /^[\w+-]+/.exec(token.info.trim())?.[0];
-        children.push({ tag: 'pre', children: [{ tag: 'code', ...(lang ? { attrs: { lang } } : {}), children: [token.content] }] });
+        children.push({
+          tag: 'pre',
+          children: [
+            { tag: 'code', ...(lang ? { attrs: { lang } } : {}), children: [token.content] },
+          ],
+        });
         break;
       }
       case 'image':
@@ -92,6 +106,7 @@ export function markdownToTree(source: string): MarkdownNode[] {
   const tree: MarkdownNode[] = [];
   appendTokens(markdown.parse(source, {}), tree);
   const first = tree.findIndex((node) => typeof node !== 'string');
-  if (first !== -1 && typeof tree[first] !== 'string' && tree[first]!.tag === 'h1') tree.splice(first, 1);
+  if (first !== -1 && typeof tree[first] !== 'string' && tree[first]!.tag === 'h1')
+    tree.splice(first, 1);
   return tree;
 }

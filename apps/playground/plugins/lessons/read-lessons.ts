@@ -21,32 +21,50 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 /** "steps[1].check.match.status", from zod's path ["steps", 1, "check", "match", "status"]. */
 function issuePath(pathParts: readonly PropertyKey[]): string {
-  return pathParts.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('') || '(front matter)';
+  return (
+    pathParts
+      .map((part, index) =>
+        typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+      )
+      .join('') || '(front matter)'
+  );
 }
 
 /** Parses one lesson file: YAML front matter validated by lessonFrontMatterSchema, then its Markdown body. */
 export function parseLesson(file: string, text: string): LessonDocument {
   const parts = FRONT_MATTER.exec(text);
-  if (!parts) throw new LessonFileError(file, 'the file must start with YAML front matter between two "---" lines.');
+  if (!parts)
+    throw new LessonFileError(
+      file,
+      'the file must start with YAML front matter between two "---" lines.',
+    );
   const [, yamlText = '', body = ''] = parts;
 
   const document = parseDocument(yamlText, { uniqueKeys: true });
   const yamlError = document.errors[0];
   if (yamlError) {
     // Positions in the file, which starts with one "---" line before the YAML.
-    const where = yamlError.linePos ? ` at line ${yamlError.linePos[0].line + 1}, column ${yamlError.linePos[0].col}` : '';
+    const where = yamlError.linePos
+      ? ` at line ${yamlError.linePos[0].line + 1}, column ${yamlError.linePos[0].col}`
+      : '';
     const message = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new LessonFileError(file, `the front matter is not valid YAML${where}: ${message} (quote a sentence that contains ": ")`);
+    throw new LessonFileError(
+      file,
+      `the front matter is not valid YAML${where}: ${message} (quote a sentence that contains ": ")`,
+    );
   }
 
   const parsed = lessonFrontMatterSchema.safeParse(document.toJS());
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issuePath(issue.path)}: ${issue.message}`,
+    );
     throw new LessonFileError(file, problems.join('; '));
   }
 
   const expectedName = `${String(parsed.data.order).padStart(2, '0')}-${parsed.data.id}.md`;
-  if (file !== expectedName) throw new LessonFileError(file, `the file name must be "${expectedName}" (its order and id).`);
+  if (file !== expectedName)
+    throw new LessonFileError(file, `the file name must be "${expectedName}" (its order and id).`);
 
   let tree;
   try {
@@ -62,14 +80,24 @@ export function readLessons(dir: string): LessonDocument[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
     .sort();
-  const lessons = files.map((file) => parseLesson(file, readFileSync(path.join(dir, file), 'utf8')));
+  const lessons = files.map((file) =>
+    parseLesson(file, readFileSync(path.join(dir, file), 'utf8')),
+  );
   const byId = new Map<string, string>();
   const byOrder = new Map<number, string>();
   for (const lesson of lessons) {
     const sameId = byId.get(lesson.id);
-    if (sameId) throw new LessonFileError(lesson.file, `lesson id "${lesson.id}" is already used by ${sameId}.`);
+    if (sameId)
+      throw new LessonFileError(
+        lesson.file,
+        `lesson id "${lesson.id}" is already used by ${sameId}.`,
+      );
     const sameOrder = byOrder.get(lesson.order);
-    if (sameOrder) throw new LessonFileError(lesson.file, `order ${lesson.order} is already used by ${sameOrder}.`);
+    if (sameOrder)
+      throw new LessonFileError(
+        lesson.file,
+        `order ${lesson.order} is already used by ${sameOrder}.`,
+      );
     byId.set(lesson.id, lesson.file);
     byOrder.set(lesson.order, lesson.file);
   }

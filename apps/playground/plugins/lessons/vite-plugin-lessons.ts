@@ -22,7 +22,8 @@ export function lessonsPlugin({ dir }: { dir: string }): Plugin {
       try {
         lessons = readLessons(dir);
       } catch (error) {
-        if (error instanceof LessonFileError) this.error(`Invalid lesson docs/lessons/${error.message}`);
+        if (error instanceof LessonFileError)
+          this.error(`Invalid lesson docs/lessons/${error.message}`);
         throw error;
       }
       for (const lesson of lessons) this.addWatchFile(path.join(dir, lesson.file));

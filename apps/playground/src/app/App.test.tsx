@@ -29,10 +29,16 @@ describe('the playground page', () => {
     const group = screen.getByRole('group', { name: 'Sign in as' });
     expect(within(group).getAllByRole('button')).toHaveLength(DEMO_USERS.length);
     for (const { username } of DEMO_USERS) {
-      expect(within(group).getByRole('button', { name: `Sign in as ${username}` }).textContent).toBe(username);
+      expect(
+        within(group).getByRole('button', { name: `Sign in as ${username}` }).textContent,
+      ).toBe(username);
     }
     const views = await screen.findByRole('navigation', { name: 'Views' });
-    expect(within(views).getAllByRole('link').map((link) => link.textContent)).toEqual([
+    expect(
+      within(views)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
       'Token inspector',
       'Token editor',
       'Request builder',
@@ -42,7 +48,9 @@ describe('the playground page', () => {
       'Lessons',
       'Presenter',
     ]);
-    expect(within(views).getByRole('link', { name: 'Token inspector' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      within(views).getByRole('link', { name: 'Token inspector' }).getAttribute('aria-current'),
+    ).toBe('page');
   });
 
   it('signs in as writer, then inspects the token and shows /api/auth/me', async () => {
@@ -53,16 +61,29 @@ describe('the playground page', () => {
     expect(await screen.findByText(/Signed in as writer \(role writer\)/)).toBeDefined();
     const signInCall = api.fetch.mock.calls.find(([path]) => path === '/api/auth/signin');
     expect(signInCall?.[1]?.method).toBe('POST');
-    expect(JSON.parse(signInCall?.[1]?.body as string)).toEqual({ username: 'writer', password: 'writer-demo-password' });
+    expect(JSON.parse(signInCall?.[1]?.body as string)).toEqual({
+      username: 'writer',
+      password: 'writer-demo-password',
+    });
 
     const encoded = await screen.findByLabelText('Encoded access token');
-    const token = ['header', 'payload', 'signature'].map((part) => encoded.querySelector(`[data-part="${part}"]`)?.textContent).join('.');
+    const token = ['header', 'payload', 'signature']
+      .map((part) => encoded.querySelector(`[data-part="${part}"]`)?.textContent)
+      .join('.');
     expect(encoded.textContent).toBe(token);
-    expect(JSON.parse(screen.getByRole('region', { name: 'Decoded header' }).textContent ?? '')).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
-    expect(JSON.parse(screen.getByRole('region', { name: 'Decoded payload' }).textContent ?? '')).toMatchObject({ sub: '3', username: 'writer', role: 'writer' });
+    expect(
+      JSON.parse(screen.getByRole('region', { name: 'Decoded header' }).textContent ?? ''),
+    ).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
+    expect(
+      JSON.parse(screen.getByRole('region', { name: 'Decoded payload' }).textContent ?? ''),
+    ).toMatchObject({ sub: '3', username: 'writer', role: 'writer' });
 
     const me = await screen.findByRole('region', { name: 'Response of GET /api/auth/me' });
-    expect(JSON.parse(me.textContent ?? '')).toMatchObject({ id: 3, username: 'writer', permissions: ['read', 'create'] });
+    expect(JSON.parse(me.textContent ?? '')).toMatchObject({
+      id: 3,
+      username: 'writer',
+      permissions: ['read', 'create'],
+    });
     const meCall = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
     expect(new Headers(meCall?.[1]?.headers).get('Authorization')).toBe(`Bearer ${token}`);
   });
@@ -73,8 +94,14 @@ describe('the playground page', () => {
     fireEvent.click(screen.getByRole('radio', { name: /HttpOnly cookie/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Sign in as editor' }));
 
-    expect(await screen.findByText(/Signed in as editor \(role editor\)\. Access token in an HttpOnly cookie/)).toBeDefined();
-    expect(api.fetch.mock.calls.some(([path]) => path === '/api/auth/signin?mode=cookie')).toBe(true);
+    expect(
+      await screen.findByText(
+        /Signed in as editor \(role editor\)\. Access token in an HttpOnly cookie/,
+      ),
+    ).toBeDefined();
+    expect(api.fetch.mock.calls.some(([path]) => path === '/api/auth/signin?mode=cookie')).toBe(
+      true,
+    );
     await screen.findByRole('region', { name: 'Response of GET /api/auth/me' });
     const meCall = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
     expect(new Headers(meCall?.[1]?.headers).get('Authorization')).toBeNull();
@@ -119,12 +146,17 @@ describe('the playground page', () => {
     fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'large' } });
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(document.documentElement.dataset.textSize).toBe('large');
-    expect(JSON.parse(localStorage.getItem('authlab.preferences') ?? '{}')).toEqual({ theme: 'dark', textSize: 'large' });
+    expect(JSON.parse(localStorage.getItem('authlab.preferences') ?? '{}')).toEqual({
+      theme: 'dark',
+      textSize: 'large',
+    });
   });
 
   it('shows the API clock’s offset in the shell while it runs ahead, and nothing in real time', async () => {
     renderWithApi({ clockOffsetSeconds: 900 });
-    expect((await screen.findByText(/The API’s clock is 15 min ahead/)).closest('[role="status"]')).not.toBeNull();
+    expect(
+      (await screen.findByText(/The API’s clock is 15 min ahead/)).closest('[role="status"]'),
+    ).not.toBeNull();
   });
 
   it('opens a lesson beside the tools from #/lessons/<id>, and the presenter view from #/presenter', async () => {
@@ -138,7 +170,9 @@ describe('the playground page', () => {
     const tools = screen.getByRole('region', { name: 'Tools' });
     fireEvent.click(within(tools).getByRole('button', { name: 'RBAC matrix' }));
     expect(await within(tools).findByRole('heading', { name: 'RBAC matrix' })).toBeDefined();
-    expect(within(tools).getByRole('button', { name: 'RBAC matrix' }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      within(tools).getByRole('button', { name: 'RBAC matrix' }).getAttribute('aria-pressed'),
+    ).toBe('true');
 
     window.location.hash = '#/presenter';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -149,7 +183,15 @@ describe('the playground page', () => {
     renderWithApi();
     const token = (await import('../test/fake-api')).fakeAccessToken({ sub: '9', role: 'user' });
 
-    act(() => sessionStore.set({ username: 'ada', role: 'user', delivery: 'bearer', accessToken: token, expiresIn: 900 }));
+    act(() =>
+      sessionStore.set({
+        username: 'ada',
+        role: 'user',
+        delivery: 'bearer',
+        accessToken: token,
+        expiresIn: 900,
+      }),
+    );
 
     expect(screen.getByText(/^Signed in as ada \(role user\)/)).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));

@@ -4,7 +4,9 @@ import { useHashRoute } from '../lib/hash-route';
 import { sessionStore, useSession } from '../lib/session-store';
 import { PreferencesControls } from './Preferences';
 
-const Workspace = lazy(() => import('./Workspace').then((module) => ({ default: module.Workspace })));
+const Workspace = lazy(() =>
+  import('./Workspace').then((module) => ({ default: module.Workspace })),
+);
 
 /** The page shell: features stay independent; the session they share lives in a small store. */
 export function App() {

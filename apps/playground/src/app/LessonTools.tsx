@@ -1,6 +1,14 @@
 import { Suspense, useState } from 'react';
 import type { PlaygroundSession } from '../lib/session-store';
-import { CookieView, LifecycleView, RbacMatrix, RequestBuilder, TOOL_VIEWS, TokenEditor, TokenInspector } from './views';
+import {
+  CookieView,
+  LifecycleView,
+  RbacMatrix,
+  RequestBuilder,
+  TOOL_VIEWS,
+  TokenEditor,
+  TokenInspector,
+} from './views';
 
 type ToolName = (typeof TOOL_VIEWS)[number]['view'];
 
@@ -16,7 +24,12 @@ export function LessonTools({ session, currentToken }: LessonToolsProps) {
     <>
       <div className="tool-switcher" role="group" aria-label="Tool">
         {TOOL_VIEWS.map((candidate) => (
-          <button key={candidate.view} type="button" aria-pressed={tool === candidate.view} onClick={() => setTool(candidate.view)}>
+          <button
+            key={candidate.view}
+            type="button"
+            aria-pressed={tool === candidate.view}
+            onClick={() => setTool(candidate.view)}
+          >
             {candidate.label}
           </button>
         ))}

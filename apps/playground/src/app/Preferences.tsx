@@ -1,5 +1,10 @@
 import { useId } from 'react';
-import { preferencesStore, usePreferences, type TextSize, type ThemeChoice } from '../lib/preferences';
+import {
+  preferencesStore,
+  usePreferences,
+  type TextSize,
+  type ThemeChoice,
+} from '../lib/preferences';
 
 /** Theme and text size: a classroom projector wants large text, and often the light theme. */
 export function PreferencesControls() {
@@ -11,7 +16,12 @@ export function PreferencesControls() {
       <select
         id={`${id}-theme`}
         value={preferences.theme}
-        onChange={(event) => preferencesStore.set((previous) => ({ ...previous, theme: event.target.value as ThemeChoice }))}
+        onChange={(event) =>
+          preferencesStore.set((previous) => ({
+            ...previous,
+            theme: event.target.value as ThemeChoice,
+          }))
+        }
       >
         <option value="system">System</option>
         <option value="light">Light</option>
@@ -21,7 +31,12 @@ export function PreferencesControls() {
       <select
         id={`${id}-size`}
         value={preferences.textSize}
-        onChange={(event) => preferencesStore.set((previous) => ({ ...previous, textSize: event.target.value as TextSize }))}
+        onChange={(event) =>
+          preferencesStore.set((previous) => ({
+            ...previous,
+            textSize: event.target.value as TextSize,
+          }))
+        }
       >
         <option value="normal">Normal</option>
         <option value="large">Large (projector)</option>

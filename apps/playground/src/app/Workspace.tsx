@@ -8,7 +8,17 @@ import { hrefFor, type HashRoute } from '../lib/hash-route';
 import type { PlaygroundSession } from '../lib/session-store';
 import { LessonTools } from './LessonTools';
 import { createQueryClient } from './query-client';
-import { CookieView, LessonsView, LifecycleView, NAV_VIEWS, PresenterView, RbacMatrix, RequestBuilder, TokenEditor, TokenInspector } from './views';
+import {
+  CookieView,
+  LessonsView,
+  LifecycleView,
+  NAV_VIEWS,
+  PresenterView,
+  RbacMatrix,
+  RequestBuilder,
+  TokenEditor,
+  TokenInspector,
+} from './views';
 
 interface WorkspaceProps {
   session: PlaygroundSession | null;
@@ -25,7 +35,9 @@ function CurrentView({ session, route }: WorkspaceProps) {
     case 'request':
       return <RequestBuilder session={session} currentToken={currentToken} />;
     case 'lifecycle':
-      return <LifecycleView session={session} {...(route.param ? { selectedId: route.param } : {})} />;
+      return (
+        <LifecycleView session={session} {...(route.param ? { selectedId: route.param } : {})} />
+      );
     case 'cookies':
       return <CookieView session={session} />;
     case 'rbac':
@@ -59,7 +71,10 @@ export function Workspace({ session, route }: WorkspaceProps) {
         <ul>
           {NAV_VIEWS.map((item) => (
             <li key={item.view}>
-              <a href={hrefFor(item.view)} aria-current={route.view === item.view ? 'page' : undefined}>
+              <a
+                href={hrefFor(item.view)}
+                aria-current={route.view === item.view ? 'page' : undefined}
+              >
                 {item.label}
               </a>
             </li>

@@ -11,16 +11,20 @@ interface ResponseViewProps {
 /** Top-level string fields with line breaks (a PEM key): JSON shows them as \n, a learner needs the text. */
 function multilineFields(body: unknown): Array<[string, string]> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
-  return Object.entries(body as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].includes('\n'));
+  return Object.entries(body as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].includes('\n'),
+  );
 }
 
 /** A response as it arrived: status, the headers a page may read, and the body. */
 export function ResponseView({ response, label }: ResponseViewProps) {
-  const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body, null, 2);
+  const body =
+    typeof response.body === 'string' ? response.body : JSON.stringify(response.body, null, 2);
   return (
     <section className="response" aria-label={label}>
       <p className="response-status">
-        <StatusBadge status={response.status} statusText={response.statusText} /> <span className="hint">in {formatMs(response.durationMs)}</span>
+        <StatusBadge status={response.status} statusText={response.statusText} />{' '}
+        <span className="hint">in {formatMs(response.durationMs)}</span>
       </p>
       <details className="response-headers">
         <summary>Response headers ({response.headers.length})</summary>
@@ -42,7 +46,9 @@ export function ResponseView({ response, label }: ResponseViewProps) {
             ))}
           </tbody>
         </table>
-        <p className="hint">Set-Cookie is never readable by page scripts: see the cookie view for what was set.</p>
+        <p className="hint">
+          Set-Cookie is never readable by page scripts: see the cookie view for what was set.
+        </p>
       </details>
       <h4 className="response-body-title">Body</h4>
       <pre className="json-block" aria-label="Response body">

@@ -16,7 +16,12 @@ interface TraceByIdProps {
 }
 
 /** The lifecycle of one request, loaded by its X-Trace-Id. */
-export function TraceById({ traceId, token, headingLevel, linkToLifecycle = true }: TraceByIdProps) {
+export function TraceById({
+  traceId,
+  token,
+  headingLevel,
+  linkToLifecycle = true,
+}: TraceByIdProps) {
   const trace = useTrace(traceId, token);
 
   if (trace.isPending) return <p role="status">Loading the trace {traceId}…</p>;

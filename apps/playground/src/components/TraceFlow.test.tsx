@@ -13,7 +13,14 @@ const REFUSED: Trace = {
   status: 403,
   owner: { subject: '3' },
   events: [
-    { step: 'requestId', kind: 'middleware', startMs: 0, durationMs: 0.01, outcome: 'pass', reason: 'Gave the request an id.' },
+    {
+      step: 'requestId',
+      kind: 'middleware',
+      startMs: 0,
+      durationMs: 0.01,
+      outcome: 'pass',
+      reason: 'Gave the request an id.',
+    },
     {
       step: 'JwtAuthGuard',
       kind: 'guard',
@@ -35,20 +42,42 @@ const REFUSED: Trace = {
       reason: 'Your role (writer) lacks the "delete" permission this route requires. (403)',
       detail: { role: 'writer', held: ['read', 'create'] },
     },
-    { step: 'AllExceptionsFilter', kind: 'filter', startMs: 1.1, durationMs: 0.2, outcome: 'deny', reason: 'Answered 403 Forbidden.' },
+    {
+      step: 'AllExceptionsFilter',
+      kind: 'filter',
+      startMs: 1.1,
+      durationMs: 0.2,
+      outcome: 'deny',
+      reason: 'Answered 403 Forbidden.',
+    },
   ],
-  decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'Your role (writer) lacks the "delete" permission this route requires. (403)' },
+  decidedBy: {
+    step: 'RolesGuard',
+    kind: 'guard',
+    reason: 'Your role (writer) lacks the "delete" permission this route requires. (403)',
+  },
 };
 
 describe('TraceFlow', () => {
   it('shows every step in order with its kind, outcome and reason', () => {
     render(<TraceFlow trace={REFUSED} />);
 
-    const steps = within(screen.getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' })).getAllByRole('listitem').filter((item) => item.dataset.step);
-    expect(steps.map((step) => step.dataset.step)).toEqual(['requestId', 'JwtAuthGuard', 'RolesGuard', 'AllExceptionsFilter']);
+    const steps = within(
+      screen.getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' }),
+    )
+      .getAllByRole('listitem')
+      .filter((item) => item.dataset.step);
+    expect(steps.map((step) => step.dataset.step)).toEqual([
+      'requestId',
+      'JwtAuthGuard',
+      'RolesGuard',
+      'AllExceptionsFilter',
+    ]);
     expect(steps[1]?.textContent).toContain('passed');
     expect(steps[2]?.textContent).toContain('refused');
-    expect(within(steps[1]!).getByRole('list', { name: 'Checks by JwtAuthGuard' }).textContent).toContain('verified with the configured HS256 key');
+    expect(
+      within(steps[1]!).getByRole('list', { name: 'Checks by JwtAuthGuard' }).textContent,
+    ).toContain('verified with the configured HS256 key');
   });
 
   it('marks the deciding step, says why in words, and names the steps never reached', () => {
@@ -57,7 +86,9 @@ describe('TraceFlow', () => {
     const decider = document.querySelector('[aria-current="step"]') as HTMLElement;
     expect(decider.dataset.step).toBe('RolesGuard');
     expect(within(decider).getByText('◆ This step decided the answer')).toBeDefined();
-    expect(screen.getByText(/Decided by RolesGuard/).parentElement?.textContent).toContain('lacks the "delete" permission');
+    expect(screen.getByText(/Decided by RolesGuard/).parentElement?.textContent).toContain(
+      'lacks the "delete" permission',
+    );
     expect(screen.getByText(/Never reached: interceptor, pipe, handler/)).toBeDefined();
     expect(screen.getByText('403 Forbidden')).toBeDefined();
   });
@@ -75,7 +106,17 @@ describe('TraceFlow', () => {
     const answered: Trace = {
       ...REFUSED,
       status: 200,
-      events: [...REFUSED.events.slice(0, 2), { step: 'ArticlesController.delete', kind: 'handler', startMs: 1, durationMs: 1, outcome: 'pass', reason: 'Deleted.' }],
+      events: [
+        ...REFUSED.events.slice(0, 2),
+        {
+          step: 'ArticlesController.delete',
+          kind: 'handler',
+          startMs: 1,
+          durationMs: 1,
+          outcome: 'pass',
+          reason: 'Deleted.',
+        },
+      ],
     };
     delete answered.decidedBy;
     render(<TraceFlow trace={answered} />);
@@ -84,12 +125,36 @@ describe('TraceFlow', () => {
   });
 
   it('marks the step where the request stopped, not an earlier step recorded as failing that the request went past', () => {
-    const [requestId, jwt, roles, filter] = REFUSED.events as [TraceEvent, TraceEvent, TraceEvent, TraceEvent];
-    const cors: TraceEvent = { step: 'cors', kind: 'middleware', startMs: 0.1, durationMs: 0.01, outcome: 'error', reason: 'Failed unexpectedly.' };
-    render(<TraceFlow trace={{ ...REFUSED, events: [requestId, cors, jwt, roles, filter], decidedBy: { step: 'cors', kind: 'middleware', reason: 'Failed unexpectedly.' } }} />);
+    const [requestId, jwt, roles, filter] = REFUSED.events as [
+      TraceEvent,
+      TraceEvent,
+      TraceEvent,
+      TraceEvent,
+    ];
+    const cors: TraceEvent = {
+      step: 'cors',
+      kind: 'middleware',
+      startMs: 0.1,
+      durationMs: 0.01,
+      outcome: 'error',
+      reason: 'Failed unexpectedly.',
+    };
+    render(
+      <TraceFlow
+        trace={{
+          ...REFUSED,
+          events: [requestId, cors, jwt, roles, filter],
+          decidedBy: { step: 'cors', kind: 'middleware', reason: 'Failed unexpectedly.' },
+        }}
+      />,
+    );
 
-    expect((document.querySelector('[aria-current="step"]') as HTMLElement).dataset.step).toBe('RolesGuard');
+    expect((document.querySelector('[aria-current="step"]') as HTMLElement).dataset.step).toBe(
+      'RolesGuard',
+    );
     expect(screen.getByText(/Decided by RolesGuard/)).toBeDefined();
-    expect((document.querySelector('[data-step="cors"]') as HTMLElement).textContent).toContain('failed');
+    expect((document.querySelector('[data-step="cors"]') as HTMLElement).textContent).toContain(
+      'failed',
+    );
   });
 });

@@ -66,15 +66,24 @@ export function TraceFlow({ trace, headingLevel = 3 }: TraceFlowProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const decider = deciderIndex(trace);
   const notReached = kindsNotReached(trace, decider);
-  const total = Math.max(trace.durationMs, ...trace.events.map((event) => event.startMs + event.durationMs), 0.001);
+  const total = Math.max(
+    trace.durationMs,
+    ...trace.events.map((event) => event.startMs + event.durationMs),
+    0.001,
+  );
 
   return (
-    <section className="trace" aria-label={`Lifecycle of ${trace.method} ${trace.path}`} data-trace-id={trace.id}>
+    <section
+      className="trace"
+      aria-label={`Lifecycle of ${trace.method} ${trace.path}`}
+      data-trace-id={trace.id}
+    >
       <Heading className="trace-title">
         <span className="mono">
           {trace.method} {trace.path}
         </span>{' '}
-        <StatusBadge status={trace.status} /> <span className="heading-note">in {formatMs(trace.durationMs)}</span>
+        <StatusBadge status={trace.status} />{' '}
+        <span className="heading-note">in {formatMs(trace.durationMs)}</span>
       </Heading>
       {trace.route && trace.route !== trace.path && (
         <p className="hint">
@@ -83,10 +92,14 @@ export function TraceFlow({ trace, headingLevel = 3 }: TraceFlowProps) {
       )}
       {decider !== -1 ? (
         <p className="trace-verdict verdict-refused">
-          <strong>Decided by {trace.events[decider]!.step}</strong> ({trace.events[decider]!.kind}): {trace.events[decider]!.reason}
+          <strong>Decided by {trace.events[decider]!.step}</strong> ({trace.events[decider]!.kind}):{' '}
+          {trace.events[decider]!.reason}
         </p>
       ) : (
-        <p className="trace-verdict verdict-passed">Every step let the request through{trace.status >= 400 ? `; the handler answered ${trace.status}` : ''}.</p>
+        <p className="trace-verdict verdict-passed">
+          Every step let the request through
+          {trace.status >= 400 ? `; the handler answered ${trace.status}` : ''}.
+        </p>
       )}
       <ol className="trace-flow">
         {trace.events.map((event, index) => {
@@ -110,7 +123,8 @@ export function TraceFlow({ trace, headingLevel = 3 }: TraceFlowProps) {
                   <span aria-hidden="true">{outcome.icon}</span> {outcome.word}
                 </span>
                 <span className="timing">
-                  {formatMs(event.durationMs)} <span className="hint">at +{formatMs(event.startMs)}</span>
+                  {formatMs(event.durationMs)}{' '}
+                  <span className="hint">at +{formatMs(event.startMs)}</span>
                 </span>
               </div>
               {isDecider && <p className="decider-mark">◆ This step decided the answer</p>}
@@ -120,15 +134,25 @@ export function TraceFlow({ trace, headingLevel = 3 }: TraceFlowProps) {
                   {event.checks.map((check) => (
                     <li key={check.name} className={check.ok ? 'check-ok' : 'check-failed'}>
                       <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span>
-                      <span className="visually-hidden">{check.ok ? 'passed:' : 'failed:'}</span> <span className="mono">{check.name}</span>{' '}
-                      {check.text}
+                      <span className="visually-hidden">
+                        {check.ok ? 'passed:' : 'failed:'}
+                      </span>{' '}
+                      <span className="mono">{check.name}</span> {check.text}
                     </li>
                   ))}
                 </ul>
               )}
-              {event.detail && Object.keys(event.detail).length > 0 && <DetailList detail={event.detail} />}
+              {event.detail && Object.keys(event.detail).length > 0 && (
+                <DetailList detail={event.detail} />
+              )}
               <div className="timing-track" aria-hidden="true">
-                <div className="timing-bar" style={{ marginLeft: `${Math.min(left, 99.5)}%`, width: `${Math.min(width, 100 - Math.min(left, 99.5))}%` }} />
+                <div
+                  className="timing-bar"
+                  style={{
+                    marginLeft: `${Math.min(left, 99.5)}%`,
+                    width: `${Math.min(width, 100 - Math.min(left, 99.5))}%`,
+                  }}
+                />
               </div>
             </li>
           );
@@ -136,7 +160,8 @@ export function TraceFlow({ trace, headingLevel = 3 }: TraceFlowProps) {
       </ol>
       {notReached.length > 0 && (
         <p className="trace-not-reached">
-          Never reached: {notReached.join(', ')} — the request was turned away before {notReached.length === 1 ? 'it' : 'them'}.
+          Never reached: {notReached.join(', ')} — the request was turned away before{' '}
+          {notReached.length === 1 ? 'it' : 'them'}.
         </p>
       )}
       {trace.setCookies && trace.setCookies.length > 0 && (

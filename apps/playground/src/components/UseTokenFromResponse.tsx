@@ -16,11 +16,15 @@ export function UseTokenFromResponse({ body, from }: UseTokenFromResponseProps) 
   const found = tokenInResponse(body);
   if (!found) return null;
 
-  const inUse = found.kind === 'session' ? chosen === null && session?.accessToken === found.session.accessToken : chosen?.token === found.token;
+  const inUse =
+    found.kind === 'session'
+      ? chosen === null && session?.accessToken === found.session.accessToken
+      : chosen?.token === found.token;
   if (inUse) {
     return (
       <p className="notice notice-ok" role="status">
-        This is the playground’s current token now: the token inspector and editor show it, and the request builder can send it.
+        This is the playground’s current token now: the token inspector and editor show it, and the
+        request builder can send it.
       </p>
     );
   }

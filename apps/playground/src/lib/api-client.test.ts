@@ -6,7 +6,9 @@ describe('apiRequest', () => {
     const fetch = vi.fn(async () => Response.json({ id: 3 }));
     vi.stubGlobal('fetch', fetch);
 
-    await expect(apiRequest('/api/things', { method: 'POST', body: { a: 1 }, token: 't0k' })).resolves.toEqual({ id: 3 });
+    await expect(
+      apiRequest('/api/things', { method: 'POST', body: { a: 1 }, token: 't0k' }),
+    ).resolves.toEqual({ id: 3 });
 
     const [path, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     const headers = new Headers(init.headers);
@@ -17,23 +19,51 @@ describe('apiRequest', () => {
   });
 
   it("turns the API's error shape into an ApiError with its trace id", async () => {
-    const body = { statusCode: 403, error: 'Forbidden', message: 'Your role may not do this.', traceId: 'trace-1' };
-    vi.stubGlobal('fetch', vi.fn(async () => Response.json(body, { status: 403 })));
+    const body = {
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Your role may not do this.',
+      traceId: 'trace-1',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json(body, { status: 403 })),
+    );
 
-    const error = await apiRequest('/api/articles/1', { method: 'DELETE' }).catch((reason: unknown) => reason);
+    const error = await apiRequest('/api/articles/1', { method: 'DELETE' }).catch(
+      (reason: unknown) => reason,
+    );
 
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ statusCode: 403, error: 'Forbidden', message: 'Your role may not do this.', traceId: 'trace-1' });
+    expect(error).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Your role may not do this.',
+      traceId: 'trace-1',
+    });
   });
 
   it('still reports a status when the error body is not JSON (e.g. a proxy page)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<h1>Bad Gateway</h1>', { status: 502, statusText: 'Bad Gateway' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response('<h1>Bad Gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
+      ),
+    );
 
-    await expect(apiRequest('/api/health')).rejects.toMatchObject({ statusCode: 502, error: 'Bad Gateway', traceId: undefined });
+    await expect(apiRequest('/api/health')).rejects.toMatchObject({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      traceId: undefined,
+    });
   });
 
   it('reports an unreachable API as a NetworkError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
 
     await expect(apiRequest('/api/health')).rejects.toBeInstanceOf(NetworkError);
   });
@@ -47,7 +77,11 @@ describe('the headers of every request', () => {
     await apiRequest('/api/health');
     await apiRequest('/api/articles');
 
-    const sessions = fetch.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get('X-Playground-Session'));
+    const sessions = fetch.mock.calls.map((call) =>
+      new Headers((call as unknown as [string, RequestInit])[1].headers).get(
+        'X-Playground-Session',
+      ),
+    );
     expect(sessions[0]).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
     expect(sessions[1]).toBe(sessions[0]);
   });
@@ -61,7 +95,9 @@ describe('the headers of every request', () => {
     await apiRequest('/api/articles', { method: 'GET' });
     await apiRequest('/api/articles', { method: 'POST', body: {}, token: 't0k' });
 
-    const csrf = fetch.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get('X-CSRF-Token'));
+    const csrf = fetch.mock.calls.map((call) =>
+      new Headers((call as unknown as [string, RequestInit])[1].headers).get('X-CSRF-Token'),
+    );
     expect(csrf).toEqual(['double-submit-value', null, null]);
   });
 });
@@ -69,7 +105,10 @@ describe('the headers of every request', () => {
 describe('apiRequestRaw', () => {
   it('returns a refusal as data: status, headers, body and trace id', async () => {
     const body = { statusCode: 403, error: 'Forbidden', message: 'No.', traceId: 'trace-9' };
-    vi.stubGlobal('fetch', vi.fn(async () => Response.json(body, { status: 403, headers: { 'X-Trace-Id': 'trace-9' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json(body, { status: 403, headers: { 'X-Trace-Id': 'trace-9' } })),
+    );
 
     const response = await apiRequestRaw('/api/users');
 

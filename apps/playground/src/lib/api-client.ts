@@ -55,7 +55,11 @@ export interface RawResponse {
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Record<string, unknown>;
-  return typeof body.statusCode === 'number' && typeof body.error === 'string' && typeof body.message === 'string';
+  return (
+    typeof body.statusCode === 'number' &&
+    typeof body.error === 'string' &&
+    typeof body.message === 'string'
+  );
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -76,7 +80,12 @@ function toApiError(response: Response, body: unknown): ApiError {
   }
   // Not the API's shape: typically a proxy or dev-server page when the API is down.
   const reason = response.statusText || 'Error';
-  return new ApiError(response.status, reason, `The server answered ${response.status} ${reason} without the API's error body.`, headerTraceId);
+  return new ApiError(
+    response.status,
+    reason,
+    `The server answered ${response.status} ${reason} without the API's error body.`,
+    headerTraceId,
+  );
 }
 
 /** The headers every request of the playground carries, plus the caller's own. */
@@ -98,7 +107,9 @@ export function requestHeaders(options: ApiRequestOptions): Headers {
 /** A raw body as typed; as bytes when no Content-Type is given, since fetch labels a string text/plain by itself. */
 function rawBodyOf(options: ApiRequestOptions): BodyInit | undefined {
   if (options.rawBody === undefined) return undefined;
-  const typed = Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'content-type');
+  const typed = Object.keys(options.headers ?? {}).some(
+    (name) => name.toLowerCase() === 'content-type',
+  );
   return typed ? options.rawBody : new TextEncoder().encode(options.rawBody);
 }
 
@@ -107,7 +118,8 @@ async function send(path: string, options: ApiRequestOptions): Promise<Response>
     return await fetch(path, {
       method: options.method ?? 'GET',
       headers: requestHeaders(options),
-      body: rawBodyOf(options) ?? (options.body === undefined ? null : JSON.stringify(options.body)),
+      body:
+        rawBodyOf(options) ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       // Same origin: the browser sends the API's cookies (cookie mode) and nothing else.
       credentials: 'same-origin',
       signal: options.signal ?? null,
@@ -127,7 +139,10 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
 }
 
 /** Like apiRequest, with the trace id of the request alongside the body. */
-export async function apiRequestWithTrace<T>(path: string, options: ApiRequestOptions = {}): Promise<{ data: T; traceId: string | undefined }> {
+export async function apiRequestWithTrace<T>(
+  path: string,
+  options: ApiRequestOptions = {},
+): Promise<{ data: T; traceId: string | undefined }> {
   const response = await send(path, options);
   const body = await readBody(response);
   if (!response.ok) throw toApiError(response, body);
@@ -135,7 +150,10 @@ export async function apiRequestWithTrace<T>(path: string, options: ApiRequestOp
 }
 
 /** Calls the API and returns the response whatever its status; throws only when it is unreachable. */
-export async function apiRequestRaw(path: string, options: ApiRequestOptions = {}): Promise<RawResponse> {
+export async function apiRequestRaw(
+  path: string,
+  options: ApiRequestOptions = {},
+): Promise<RawResponse> {
   const started = performance.now();
   const response = await send(path, options);
   const body = await readBody(response);

@@ -11,6 +11,8 @@ export function readDocumentCookies(source: string = document.cookie): VisibleCo
     .filter((pair) => pair !== '')
     .map((pair) => {
       const equals = pair.indexOf('=');
-      return equals === -1 ? { name: '', value: pair } : { name: pair.slice(0, equals), value: pair.slice(equals + 1) };
+      return equals === -1
+        ? { name: '', value: pair }
+        : { name: pair.slice(0, equals), value: pair.slice(equals + 1) };
     });
 }

@@ -1,4 +1,10 @@
-import { ACCESS_TOKEN_COOKIE, CSRF_COOKIE, HOST_COOKIE_PREFIX, REFRESH_TOKEN_COOKIE, SECURE_COOKIE_PREFIX } from '@authlab/shared';
+import {
+  ACCESS_TOKEN_COOKIE,
+  CSRF_COOKIE,
+  HOST_COOKIE_PREFIX,
+  REFRESH_TOKEN_COOKIE,
+  SECURE_COOKIE_PREFIX,
+} from '@authlab/shared';
 
 /**
  * Where the API's cookie mode lives, so that the sign-in panel, the request builder and the

@@ -16,7 +16,10 @@ sessionStore.subscribe(() => {
 });
 
 /** The playground's current token: the one the learner chose, else the signed-in session's (none in cookie mode). */
-export function currentTokenOf(session: PlaygroundSession | null, chosen: ChosenToken | null): string | undefined {
+export function currentTokenOf(
+  session: PlaygroundSession | null,
+  chosen: ChosenToken | null,
+): string | undefined {
   return chosen?.token ?? session?.accessToken;
 }
 

@@ -94,7 +94,10 @@ function decodeSignature(segment: string): PartResult<{ byteLength: number }> {
 export function decodeJwt(token: string): DecodedJwt {
   const parts = token.trim().split('.');
   if (parts.length !== 3) {
-    const hint = parts.length === 5 ? ' (five parts is an encrypted JWE, which cannot be read without its key)' : '';
+    const hint =
+      parts.length === 5
+        ? ' (five parts is an encrypted JWE, which cannot be read without its key)'
+        : '';
     return {
       ok: false,
       problem: `A signed JWT has three parts separated by dots; this one has ${parts.length}${hint}.`,

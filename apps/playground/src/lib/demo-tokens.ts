@@ -17,7 +17,10 @@ export async function demoTokenFor(username: string, signal?: AbortSignal): Prom
   const cached = cache.get(username);
   if (cached && cached.expiresAt - MARGIN_MS > Date.now()) return cached.token;
   const response = await signInDemoUser(username, signal);
-  cache.set(username, { token: response.accessToken, expiresAt: Date.now() + response.expiresIn * 1000 });
+  cache.set(username, {
+    token: response.accessToken,
+    expiresAt: Date.now() + response.expiresIn * 1000,
+  });
   return response.accessToken;
 }
 

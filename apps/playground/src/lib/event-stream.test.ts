@@ -19,7 +19,13 @@ async function collect(stream: ReadableStream<Uint8Array>) {
 
 describe('readEventStream', () => {
   it('reads named events whose lines arrive split across chunks', async () => {
-    const events = await collect(streamOf('event: tr', 'ace\ndata: {"id":', '"a"}\n\n: keep-alive\n\nevent: trace\r\ndata: {"id":"b"}\r\n\r\n'));
+    const events = await collect(
+      streamOf(
+        'event: tr',
+        'ace\ndata: {"id":',
+        '"a"}\n\n: keep-alive\n\nevent: trace\r\ndata: {"id":"b"}\r\n\r\n',
+      ),
+    );
 
     expect(events).toEqual([
       { event: 'trace', data: '{"id":"a"}' },
@@ -28,7 +34,9 @@ describe('readEventStream', () => {
   });
 
   it('joins multi-line data and defaults the event name to "message"', async () => {
-    expect(await collect(streamOf('id: 7\ndata: one\ndata: two\n\n'))).toEqual([{ event: 'message', data: 'one\ntwo', id: '7' }]);
+    expect(await collect(streamOf('id: 7\ndata: one\ndata: two\n\n'))).toEqual([
+      { event: 'message', data: 'one\ntwo', id: '7' },
+    ]);
   });
 
   it('drops an event that the stream cut off before its blank line', async () => {

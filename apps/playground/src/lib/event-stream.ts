@@ -8,7 +8,9 @@ export interface ServerSentEvent {
  * Reads a text/event-stream body (WHATWG HTML §9.2) event by event. fetch + a reader instead
  * of EventSource, because EventSource cannot send the Authorization or session headers.
  */
-export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+export async function* readEventStream(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -24,7 +26,12 @@ export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncG
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         if (line === '') {
-          if (data.length > 0) yield { event: event || 'message', data: data.join('\n'), ...(id === undefined ? {} : { id }) };
+          if (data.length > 0)
+            yield {
+              event: event || 'message',
+              data: data.join('\n'),
+              ...(id === undefined ? {} : { id }),
+            };
           event = '';
           data = [];
           continue;

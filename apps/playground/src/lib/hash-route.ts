@@ -1,6 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
-export const VIEWS = ['inspector', 'editor', 'request', 'lifecycle', 'cookies', 'rbac', 'lessons', 'presenter'] as const;
+export const VIEWS = [
+  'inspector',
+  'editor',
+  'request',
+  'lifecycle',
+  'cookies',
+  'rbac',
+  'lessons',
+  'presenter',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface HashRoute {
@@ -27,6 +36,10 @@ function subscribe(listener: () => void): () => void {
 
 /** The view named in the URL's hash: links work by keyboard, history and bookmarks for free. */
 export function useHashRoute(): HashRoute {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
   return parseHash(hash);
 }

@@ -54,7 +54,9 @@ export function secretBytes(secret: string, encoding: SecretEncoding): Uint8Arra
   return base64ToBytes(secret.trim());
 }
 
-function importParams(info: AlgorithmInfo): AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams | HmacImportParams {
+function importParams(
+  info: AlgorithmInfo,
+): AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams | HmacImportParams {
   switch (info.family) {
     case 'HMAC':
       return { name: 'HMAC', hash: info.hash! };
@@ -89,14 +91,28 @@ class CannotCheck extends Error {}
 /** The DER bytes of a PEM public key (SubjectPublicKeyInfo); anything else is explained. */
 export function pemToSpki(pem: string): Uint8Array<ArrayBuffer> {
   const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
-  if (!match) throw new CannotCheck('That is not a PEM block: it should start with -----BEGIN PUBLIC KEY-----.');
+  if (!match)
+    throw new CannotCheck(
+      'That is not a PEM block: it should start with -----BEGIN PUBLIC KEY-----.',
+    );
   const label = match[1]!;
   if (label.includes('PRIVATE')) {
-    throw new CannotCheck('That is a private key. Paste the public key: verifying never needs the private one, and it should not leave its server.');
+    throw new CannotCheck(
+      'That is a private key. Paste the public key: verifying never needs the private one, and it should not leave its server.',
+    );
   }
-  if (label === 'CERTIFICATE') throw new CannotCheck('That is a certificate. Paste the public key it contains (BEGIN PUBLIC KEY).');
-  if (label === 'RSA PUBLIC KEY') throw new CannotCheck('That is a PKCS#1 RSA key. Paste it as SubjectPublicKeyInfo (BEGIN PUBLIC KEY).');
-  if (label !== 'PUBLIC KEY') throw new CannotCheck(`A PEM "${label}" block cannot verify a signature; paste BEGIN PUBLIC KEY.`);
+  if (label === 'CERTIFICATE')
+    throw new CannotCheck(
+      'That is a certificate. Paste the public key it contains (BEGIN PUBLIC KEY).',
+    );
+  if (label === 'RSA PUBLIC KEY')
+    throw new CannotCheck(
+      'That is a PKCS#1 RSA key. Paste it as SubjectPublicKeyInfo (BEGIN PUBLIC KEY).',
+    );
+  if (label !== 'PUBLIC KEY')
+    throw new CannotCheck(
+      `A PEM "${label}" block cannot verify a signature; paste BEGIN PUBLIC KEY.`,
+    );
   try {
     return base64ToBytes(match[2]!);
   } catch {
@@ -104,26 +120,40 @@ export function pemToSpki(pem: string): Uint8Array<ArrayBuffer> {
   }
 }
 
-async function importKey(key: VerificationKey, info: AlgorithmInfo, alg: string, usage: KeyUsage): Promise<CryptoKey> {
+async function importKey(
+  key: VerificationKey,
+  info: AlgorithmInfo,
+  alg: string,
+  usage: KeyUsage,
+): Promise<CryptoKey> {
   if (key.kind === 'secret') {
     if (info.family !== 'HMAC') {
-      throw new CannotCheck(`The token says ${alg}, a public-key algorithm: a shared secret cannot check it. Use a PEM key or the JWKS.`);
+      throw new CannotCheck(
+        `The token says ${alg}, a public-key algorithm: a shared secret cannot check it. Use a PEM key or the JWKS.`,
+      );
     }
     if (key.secret.trim() === '') throw new CannotCheck('Type the secret first.');
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = secretBytes(key.secret, key.encoding);
     } catch {
-      throw new CannotCheck('The secret is not valid base64. Switch the encoding to text if it is a passphrase.');
+      throw new CannotCheck(
+        'The secret is not valid base64. Switch the encoding to text if it is a passphrase.',
+      );
     }
     if (bytes.length === 0) throw new CannotCheck('The secret is empty.');
     return crypto.subtle.importKey('raw', bytes, importParams(info), false, [usage]);
   }
   if (info.family === 'HMAC') {
-    throw new CannotCheck(`The token says ${alg}, which needs the shared secret; a public key cannot check it (and must never be used as an HMAC secret).`);
+    throw new CannotCheck(
+      `The token says ${alg}, which needs the shared secret; a public key cannot check it (and must never be used as an HMAC secret).`,
+    );
   }
   try {
-    if (key.kind === 'pem') return await crypto.subtle.importKey('spki', pemToSpki(key.pem), importParams(info), false, [usage]);
+    if (key.kind === 'pem')
+      return await crypto.subtle.importKey('spki', pemToSpki(key.pem), importParams(info), false, [
+        usage,
+      ]);
     return await crypto.subtle.importKey('jwk', key.jwk, importParams(info), false, [usage]);
   } catch (error) {
     if (error instanceof CannotCheck) throw error;
@@ -142,16 +172,28 @@ export async function verifyJws(token: string, key: VerificationKey): Promise<Ve
 
   let alg: unknown;
   try {
-    alg = (JSON.parse(new TextDecoder().decode(base64ToBytes(headerSegment))) as { alg?: unknown }).alg;
+    alg = (JSON.parse(new TextDecoder().decode(base64ToBytes(headerSegment))) as { alg?: unknown })
+      .alg;
   } catch {
-    return { status: 'cannot-check', text: 'The header cannot be read, so its algorithm is unknown.' };
+    return {
+      status: 'cannot-check',
+      text: 'The header cannot be read, so its algorithm is unknown.',
+    };
   }
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
-    return { status: 'cannot-check', text: 'alg "none": the token is unsigned, so nothing can be verified. A server must refuse it.' };
+    return {
+      status: 'cannot-check',
+      text: 'alg "none": the token is unsigned, so nothing can be verified. A server must refuse it.',
+    };
   }
   const info = algorithmOf(alg);
-  if (!info) return { status: 'cannot-check', text: `The algorithm ${JSON.stringify(alg)} is not one this page knows.` };
-  if (signatureSegment === '') return { status: 'cannot-check', text: 'The token has no signature.' };
+  if (!info)
+    return {
+      status: 'cannot-check',
+      text: `The algorithm ${JSON.stringify(alg)} is not one this page knows.`,
+    };
+  if (signatureSegment === '')
+    return { status: 'cannot-check', text: 'The token has no signature.' };
 
   let signature: Uint8Array<ArrayBuffer>;
   try {
@@ -164,17 +206,32 @@ export async function verifyJws(token: string, key: VerificationKey): Promise<Ve
     const cryptoKey = await importKey(key, info, String(alg), 'verify');
     const data = new TextEncoder().encode(`${headerSegment}.${payloadSegment}`);
     const ok = await crypto.subtle.verify(verifyParams(info), cryptoKey, signature, data);
-    const keyName = key.kind === 'secret' ? 'this secret' : key.kind === 'pem' ? 'this public key' : `the key ${key.source}`;
+    const keyName =
+      key.kind === 'secret'
+        ? 'this secret'
+        : key.kind === 'pem'
+          ? 'this public key'
+          : `the key ${key.source}`;
     return ok
       ? { status: 'verified', text: `Signature verified: ${String(alg)} with ${keyName}.` }
-      : { status: 'mismatch', text: `Signature does not match ${keyName}: the token was changed, or signed with another key.` };
+      : {
+          status: 'mismatch',
+          text: `Signature does not match ${keyName}: the token was changed, or signed with another key.`,
+        };
   } catch (error) {
     if (error instanceof CannotCheck) return { status: 'cannot-check', text: error.message };
-    return { status: 'cannot-check', text: `The browser could not run ${String(alg)}: ${(error as Error).message}` };
+    return {
+      status: 'cannot-check',
+      text: `The browser could not run ${String(alg)}: ${(error as Error).message}`,
+    };
   }
 }
 
-const HMAC_BLOCK_BYTES: Readonly<Record<string, number>> = { 'SHA-256': 64, 'SHA-384': 128, 'SHA-512': 128 };
+const HMAC_BLOCK_BYTES: Readonly<Record<string, number>> = {
+  'SHA-256': 64,
+  'SHA-384': 128,
+  'SHA-512': 128,
+};
 
 /**
  * Signs header and payload with an HMAC secret and returns the compact token. `emptyKey` signs
@@ -189,31 +246,54 @@ export async function signHmacJws(
 ): Promise<string> {
   const alg = header.alg;
   const info = algorithmOf(alg);
-  if (!info || info.family !== 'HMAC') throw new Error('Re-signing here uses HS256, HS384 or HS512.');
+  if (!info || info.family !== 'HMAC')
+    throw new Error('Re-signing here uses HS256, HS384 or HS512.');
   // WebCrypto refuses a zero-length key; HMAC pads short keys with zero bytes to one block (RFC 2104 §2),
   // so a block of zeros gives the very same signature as an empty key.
   const key = emptyKey
-    ? await crypto.subtle.importKey('raw', new Uint8Array(HMAC_BLOCK_BYTES[info.hash!]!), importParams(info), false, ['sign'])
+    ? await crypto.subtle.importKey(
+        'raw',
+        new Uint8Array(HMAC_BLOCK_BYTES[info.hash!]!),
+        importParams(info),
+        false,
+        ['sign'],
+      )
     : await importKey({ kind: 'secret', secret, encoding }, info, String(alg), 'sign');
   const signingInput = `${textToBase64url(JSON.stringify(header))}.${textToBase64url(JSON.stringify(payload))}`;
-  const signature = await crypto.subtle.sign({ name: 'HMAC' }, key, new TextEncoder().encode(signingInput));
+  const signature = await crypto.subtle.sign(
+    { name: 'HMAC' },
+    key,
+    new TextEncoder().encode(signingInput),
+  );
   return `${signingInput}.${bytesToBase64url(new Uint8Array(signature))}`;
 }
 
 /** Header and payload re-encoded, with the signature left as it was (or empty for alg none). */
-export function reassembleJws(header: Record<string, unknown>, payload: Record<string, unknown>, signature: string): string {
+export function reassembleJws(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  signature: string,
+): string {
   return `${textToBase64url(JSON.stringify(header))}.${textToBase64url(JSON.stringify(payload))}.${signature}`;
 }
 
 /** Picks the JWKS key that verifies a token: by kid, or the only one when the token has none. */
-export function selectJwk(keys: readonly JsonWebKey[], kid: unknown): { key: JsonWebKey } | { problem: string } {
+export function selectJwk(
+  keys: readonly JsonWebKey[],
+  kid: unknown,
+): { key: JsonWebKey } | { problem: string } {
   if (keys.length === 0) {
-    return { problem: 'The key set is empty: the API signs with HS256, a shared secret, which is never published. Use the secret instead.' };
+    return {
+      problem:
+        'The key set is empty: the API signs with HS256, a shared secret, which is never published. Use the secret instead.',
+    };
   }
   const withKid = keys as ReadonlyArray<JsonWebKey & { kid?: string }>;
   if (typeof kid === 'string') {
     const found = withKid.find((key) => key.kid === kid);
-    return found ? { key: found } : { problem: `No key in the set has kid "${kid}": the API would refuse this token.` };
+    return found
+      ? { key: found }
+      : { problem: `No key in the set has kid "${kid}": the API would refuse this token.` };
   }
   if (keys.length === 1) return { key: keys[0]! };
   return { problem: 'The token names no kid and the set has several keys.' };

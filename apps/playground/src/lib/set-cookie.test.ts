@@ -9,7 +9,11 @@ function labels(line: string) {
 
 describe('parseSetCookie', () => {
   it('splits name, value and attributes, flags as true', () => {
-    expect(parseSetCookie('Set-Cookie: authlab_access=eyJ.a.b; Path=/; Max-Age=900; HttpOnly; SameSite=Strict')).toEqual({
+    expect(
+      parseSetCookie(
+        'Set-Cookie: authlab_access=eyJ.a.b; Path=/; Max-Age=900; HttpOnly; SameSite=Strict',
+      ),
+    ).toEqual({
       name: 'authlab_access',
       value: 'eyJ.a.b',
       attributes: { Path: '/', 'Max-Age': '900', HttpOnly: true, SameSite: 'Strict' },
@@ -17,13 +21,17 @@ describe('parseSetCookie', () => {
   });
 
   it('refuses a line without name=value', () => {
-    expect(parseSetCookie('HttpOnly; Secure')).toEqual({ problem: 'A Set-Cookie header starts with name=value.' });
+    expect(parseSetCookie('HttpOnly; Secure')).toEqual({
+      problem: 'A Set-Cookie header starts with name=value.',
+    });
   });
 });
 
 describe('explainCookie', () => {
   it('explains every attribute of the API’s HTTPS access cookie, all protective', () => {
-    expect(labels('__Host-authlab_access=x; Path=/; Max-Age=900; HttpOnly; Secure; SameSite=Strict')).toEqual([
+    expect(
+      labels('__Host-authlab_access=x; Path=/; Max-Age=900; HttpOnly; Secure; SameSite=Strict'),
+    ).toEqual([
       'prefix __Host-:good',
       'HttpOnly:good',
       'Secure:good',
@@ -34,7 +42,13 @@ describe('explainCookie', () => {
   });
 
   it('says what is missing from a bare cookie', () => {
-    expect(labels('id=1')).toEqual(['no HttpOnly:caution', 'no Secure:caution', 'no SameSite:caution', 'no Path:info', 'no Max-Age or Expires:info']);
+    expect(labels('id=1')).toEqual([
+      'no HttpOnly:caution',
+      'no Secure:caution',
+      'no SameSite:caution',
+      'no Path:info',
+      'no Max-Age or Expires:info',
+    ]);
   });
 
   it('warns when a __Host- cookie breaks the prefix rules, and about Domain and SameSite=None', () => {
@@ -47,6 +61,8 @@ describe('explainCookie', () => {
   it('explains Max-Age=0 as deletion (sign-out)', () => {
     const parsed = parseSetCookie('authlab_access=; Path=/; Max-Age=0');
     if ('problem' in parsed) throw new Error(parsed.problem);
-    expect(explainCookie(parsed).find((fact) => fact.label === 'Max-Age=0')?.text).toContain('deletes the cookie now');
+    expect(explainCookie(parsed).find((fact) => fact.label === 'Max-Age=0')?.text).toContain(
+      'deletes the cookie now',
+    );
   });
 });

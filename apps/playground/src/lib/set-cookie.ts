@@ -10,7 +10,9 @@ export interface CookieFact {
 }
 
 /** Parses one Set-Cookie header line (RFC 6265 §4.1) into its name, value and attributes. */
-export function parseSetCookie(line: string): (SetCookieSummary & { value: string }) | { problem: string } {
+export function parseSetCookie(
+  line: string,
+): (SetCookieSummary & { value: string }) | { problem: string } {
   const [pair = '', ...rest] = line.replace(/^\s*set-cookie:\s*/i, '').split(';');
   const equals = pair.indexOf('=');
   if (equals <= 0) return { problem: 'A Set-Cookie header starts with name=value.' };
@@ -25,8 +27,13 @@ export function parseSetCookie(line: string): (SetCookieSummary & { value: strin
   return { name: pair.slice(0, equals).trim(), value: pair.slice(equals + 1).trim(), attributes };
 }
 
-function attribute(attributes: SetCookieSummary['attributes'], name: string): { key: string; value: string | true } | undefined {
-  const key = Object.keys(attributes).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+function attribute(
+  attributes: SetCookieSummary['attributes'],
+  name: string,
+): { key: string; value: string | true } | undefined {
+  const key = Object.keys(attributes).find(
+    (candidate) => candidate.toLowerCase() === name.toLowerCase(),
+  );
   return key === undefined ? undefined : { key, value: attributes[key]! };
 }
 
@@ -60,36 +67,81 @@ export function explainCookie(cookie: SetCookieSummary): CookieFact[] {
   const httpOnly = attribute(attributes, 'HttpOnly');
   facts.push(
     httpOnly
-      ? { label: 'HttpOnly', text: 'JavaScript cannot read it (document.cookie does not list it), so an XSS bug cannot steal it. The browser still sends it.', tone: 'good' }
-      : { label: 'no HttpOnly', text: 'Page scripts can read it through document.cookie. Right for a CSRF token that must be echoed, wrong for a session or access token.', tone: 'caution' },
+      ? {
+          label: 'HttpOnly',
+          text: 'JavaScript cannot read it (document.cookie does not list it), so an XSS bug cannot steal it. The browser still sends it.',
+          tone: 'good',
+        }
+      : {
+          label: 'no HttpOnly',
+          text: 'Page scripts can read it through document.cookie. Right for a CSRF token that must be echoed, wrong for a session or access token.',
+          tone: 'caution',
+        },
   );
   facts.push(
     secure
-      ? { label: 'Secure', text: 'Sent only over HTTPS (browsers make an exception for http://localhost).', tone: 'good' }
-      : { label: 'no Secure', text: 'Also sent over plain HTTP, where anyone on the network can read it. Acceptable only for local development.', tone: 'caution' },
+      ? {
+          label: 'Secure',
+          text: 'Sent only over HTTPS (browsers make an exception for http://localhost).',
+          tone: 'good',
+        }
+      : {
+          label: 'no Secure',
+          text: 'Also sent over plain HTTP, where anyone on the network can read it. Acceptable only for local development.',
+          tone: 'caution',
+        },
   );
 
   const sameSite = attribute(attributes, 'SameSite');
-  const sameSiteValue = typeof sameSite?.value === 'string' ? sameSite.value.toLowerCase() : undefined;
+  const sameSiteValue =
+    typeof sameSite?.value === 'string' ? sameSite.value.toLowerCase() : undefined;
   if (!sameSite) {
-    facts.push({ label: 'no SameSite', text: 'Browsers treat it as SameSite=Lax: sent on top-level navigations from other sites, not on their sub-requests.', tone: 'caution' });
+    facts.push({
+      label: 'no SameSite',
+      text: 'Browsers treat it as SameSite=Lax: sent on top-level navigations from other sites, not on their sub-requests.',
+      tone: 'caution',
+    });
   } else if (sameSiteValue === 'strict') {
-    facts.push({ label: show(sameSite), text: 'Never sent on a request that another site started, not even a link click: the strongest CSRF defence a cookie has.', tone: 'good' });
+    facts.push({
+      label: show(sameSite),
+      text: 'Never sent on a request that another site started, not even a link click: the strongest CSRF defence a cookie has.',
+      tone: 'good',
+    });
   } else if (sameSiteValue === 'lax') {
-    facts.push({ label: show(sameSite), text: 'Not sent on cross-site sub-requests (forms posted, fetch, images), but sent when the user follows a link here.', tone: 'good' });
+    facts.push({
+      label: show(sameSite),
+      text: 'Not sent on cross-site sub-requests (forms posted, fetch, images), but sent when the user follows a link here.',
+      tone: 'good',
+    });
   } else if (sameSiteValue === 'none') {
-    facts.push({ label: show(sameSite), text: 'Sent on every cross-site request (needs Secure): CSRF must then be stopped some other way.', tone: 'caution' });
+    facts.push({
+      label: show(sameSite),
+      text: 'Sent on every cross-site request (needs Secure): CSRF must then be stopped some other way.',
+      tone: 'caution',
+    });
   } else {
-    facts.push({ label: show(sameSite), text: 'Not a SameSite value browsers know; they fall back to Lax.', tone: 'caution' });
+    facts.push({
+      label: show(sameSite),
+      text: 'Not a SameSite value browsers know; they fall back to Lax.',
+      tone: 'caution',
+    });
   }
 
   facts.push(
     path
-      ? { label: show(path), text: `Sent only with requests whose path starts with ${String(path.value)}.`, tone: 'info' }
+      ? {
+          label: show(path),
+          text: `Sent only with requests whose path starts with ${String(path.value)}.`,
+          tone: 'info',
+        }
       : { label: 'no Path', text: 'Defaults to the folder of the URL that set it.', tone: 'info' },
   );
   if (domain) {
-    facts.push({ label: show(domain), text: `Also sent to every subdomain of ${String(domain.value)}; without Domain it would stay on this host only.`, tone: 'caution' });
+    facts.push({
+      label: show(domain),
+      text: `Also sent to every subdomain of ${String(domain.value)}; without Domain it would stay on this host only.`,
+      tone: 'caution',
+    });
   }
 
   const maxAge = attribute(attributes, 'Max-Age');
@@ -105,9 +157,18 @@ export function explainCookie(cookie: SetCookieSummary): CookieFact[] {
       tone: 'info',
     });
   }
-  if (expires) facts.push({ label: show(expires), text: 'Deleted at this date (the browser’s clock decides).', tone: 'info' });
+  if (expires)
+    facts.push({
+      label: show(expires),
+      text: 'Deleted at this date (the browser’s clock decides).',
+      tone: 'info',
+    });
   if (!maxAge && !expires) {
-    facts.push({ label: 'no Max-Age or Expires', text: 'A session cookie: kept until the browser closes (or longer, if it restores sessions).', tone: 'info' });
+    facts.push({
+      label: 'no Max-Age or Expires',
+      text: 'A session cookie: kept until the browser closes (or longer, if it restores sessions).',
+      tone: 'info',
+    });
   }
 
   const known = ['httponly', 'secure', 'samesite', 'path', 'domain', 'max-age', 'expires'];
@@ -115,7 +176,10 @@ export function explainCookie(cookie: SetCookieSummary): CookieFact[] {
     if (known.includes(key.toLowerCase())) continue;
     facts.push({
       label: value === true ? key : `${key}=${value}`,
-      text: key.toLowerCase() === 'partitioned' ? 'Kept in a jar per top-level site (CHIPS), so it cannot track across sites.' : 'An attribute this page does not explain.',
+      text:
+        key.toLowerCase() === 'partitioned'
+          ? 'Kept in a jar per top-level site (CHIPS), so it cannot track across sites.'
+          : 'An attribute this page does not explain.',
       tone: 'info',
     });
   }

@@ -12,7 +12,10 @@ export interface SignatureVerification {
 export const verifiedSignatureStore = createStore<SignatureVerification | null>(null);
 
 /** The kind of key that verified `token`, if the last successful check was of this very token. */
-export function verifiedWith(token: string | undefined, verification: SignatureVerification | null): VerificationKeyKind | undefined {
+export function verifiedWith(
+  token: string | undefined,
+  verification: SignatureVerification | null,
+): VerificationKeyKind | undefined {
   return token !== undefined && verification?.token === token ? verification.keyKind : undefined;
 }
 

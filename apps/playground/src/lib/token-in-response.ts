@@ -18,7 +18,11 @@ export function tokenInResponse(body: unknown): FoundToken | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const fields = body as Record<string, unknown>;
   const user = fields.user as Record<string, unknown> | undefined;
-  if (typeof fields.accessToken === 'string' && typeof user?.username === 'string' && isRole(user.role)) {
+  if (
+    typeof fields.accessToken === 'string' &&
+    typeof user?.username === 'string' &&
+    isRole(user.role)
+  ) {
     return {
       kind: 'session',
       session: {
@@ -32,7 +36,8 @@ export function tokenInResponse(body: unknown): FoundToken | undefined {
   }
   for (const field of ['accessToken', 'access_token', 'token']) {
     const value = fields[field];
-    if (typeof value === 'string' && JWT_SHAPE.test(value)) return { kind: 'token', token: value, field };
+    if (typeof value === 'string' && JWT_SHAPE.test(value))
+      return { kind: 'token', token: value, field };
   }
   return undefined;
 }

@@ -15,8 +15,14 @@ describe('tokenWarnings', () => {
   });
 
   it('flags alg none, missing exp and key-choosing header fields as dangers', () => {
-    const warnings = tokenWarnings({ alg: 'none', jku: 'https://evil.example/jwks', x5u: 'u', jwk: {}, typ: 'at+jwt' }, { sub: '3' }, NOW);
-    expect(warnings.filter((warning) => warning.level === 'danger').map((warning) => warning.id)).toEqual(['alg-none', 'header-jku', 'header-x5u', 'header-jwk', 'no-exp']);
+    const warnings = tokenWarnings(
+      { alg: 'none', jku: 'https://evil.example/jwks', x5u: 'u', jwk: {}, typ: 'at+jwt' },
+      { sub: '3' },
+      NOW,
+    );
+    expect(
+      warnings.filter((warning) => warning.level === 'danger').map((warning) => warning.id),
+    ).toEqual(['alg-none', 'header-jku', 'header-x5u', 'header-jwk', 'no-exp']);
   });
 
   it('flags a lifetime over an hour, counted from iat', () => {
@@ -26,12 +32,19 @@ describe('tokenWarnings', () => {
   });
 
   it('flags personal data by claim name and by an e-mail address in any value', () => {
-    const warning = tokenWarnings(GOOD_HEADER, { ...GOOD_PAYLOAD, email: 'a@b.example', note: 'write to c@d.example' }, NOW)[0];
+    const warning = tokenWarnings(
+      GOOD_HEADER,
+      { ...GOOD_PAYLOAD, email: 'a@b.example', note: 'write to c@d.example' },
+      NOW,
+    )[0];
     expect(warning?.id).toBe('personal-data');
     expect(warning?.text).toContain('email, note');
   });
 
   it('notices a typ that is not at+jwt and an nbf in the future', () => {
-    expect(ids({ ...GOOD_HEADER, typ: 'JWT' }, { ...GOOD_PAYLOAD, nbf: NOW + 60 })).toEqual(['typ', 'nbf']);
+    expect(ids({ ...GOOD_HEADER, typ: 'JWT' }, { ...GOOD_PAYLOAD, nbf: NOW + 60 })).toEqual([
+      'typ',
+      'nbf',
+    ]);
   });
 });

@@ -12,7 +12,10 @@ const MAX_DELAY_MS = 15_000;
  * Read with fetch, not EventSource, so that it carries the token and the playground session.
  * Without a token the API shows this browser's requests; with an admin's, everyone's.
  */
-export function useTraceStream(token: string | undefined, onTrace: (trace: Trace) => void): StreamStatus {
+export function useTraceStream(
+  token: string | undefined,
+  onTrace: (trace: Trace) => void,
+): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const latest = useRef(onTrace);
   useEffect(() => {
@@ -27,7 +30,10 @@ export function useTraceStream(token: string | undefined, onTrace: (trace: Trace
     async function connect(): Promise<void> {
       try {
         const response = await fetch('/api/traces/stream', {
-          headers: requestHeaders({ ...(token === undefined ? {} : { token }), headers: { Accept: 'text/event-stream' } }),
+          headers: requestHeaders({
+            ...(token === undefined ? {} : { token }),
+            headers: { Accept: 'text/event-stream' },
+          }),
           credentials: 'same-origin',
           signal: controller.signal,
         });
@@ -35,7 +41,8 @@ export function useTraceStream(token: string | undefined, onTrace: (trace: Trace
           setStatus('unavailable');
           return;
         }
-        if (!response.ok || !response.body) throw new ApiError(response.status, response.statusText, 'stream refused', undefined);
+        if (!response.ok || !response.body)
+          throw new ApiError(response.status, response.statusText, 'stream refused', undefined);
         setStatus('live');
         delay = 500;
         for await (const event of readEventStream(response.body)) {

@@ -36,6 +36,15 @@ export const FIXTURE_LESSON: LessonDocument = {
   ],
   body: [
     { tag: 'h2', children: ['Why it matters'] },
-    { tag: 'p', children: ['Read ', { tag: 'strong', children: ['this'] }, ' and ', { tag: 'a', attrs: { href: 'javascript:alert(1)' }, children: ['that'] }, '.'] },
+    {
+      tag: 'p',
+      children: [
+        'Read ',
+        { tag: 'strong', children: ['this'] },
+        ' and ',
+        { tag: 'a', attrs: { href: 'javascript:alert(1)' }, children: ['that'] },
+        '.',
+      ],
+    },
   ],
 };

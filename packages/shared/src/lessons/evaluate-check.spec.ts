@@ -14,8 +14,24 @@ function trace(overrides: Partial<Trace> = {}): Trace {
     status: 200,
     owner: { subject: '3' },
     events: [
-      { step: 'JwtAuthGuard', kind: 'guard', startMs: 1, durationMs: 1, outcome: 'pass', reason: 'ok', checks: [{ name: 'exp', ok: true, text: 'expires in 14 min 2 s' }], detail: { source: 'Authorization header' } },
-      { step: 'RolesGuard', kind: 'guard', startMs: 2, durationMs: 0.1, outcome: 'pass', reason: 'ok' },
+      {
+        step: 'JwtAuthGuard',
+        kind: 'guard',
+        startMs: 1,
+        durationMs: 1,
+        outcome: 'pass',
+        reason: 'ok',
+        checks: [{ name: 'exp', ok: true, text: 'expires in 14 min 2 s' }],
+        detail: { source: 'Authorization header' },
+      },
+      {
+        step: 'RolesGuard',
+        kind: 'guard',
+        startMs: 2,
+        durationMs: 0.1,
+        outcome: 'pass',
+        reason: 'ok',
+      },
     ],
     ...overrides,
   };
@@ -23,31 +39,79 @@ function trace(overrides: Partial<Trace> = {}): Trace {
 
 const expiredTrace = trace({
   status: 401,
-  decidedBy: { step: 'JwtAuthGuard', kind: 'guard', reason: 'The token expired 37 s ago. 401 invalid_token.' },
-  events: [{ step: 'JwtAuthGuard', kind: 'guard', startMs: 1, durationMs: 1, outcome: 'deny', reason: 'expired', checks: [{ name: 'exp', ok: false, text: 'expired 37 s ago' }] }],
+  decidedBy: {
+    step: 'JwtAuthGuard',
+    kind: 'guard',
+    reason: 'The token expired 37 s ago. 401 invalid_token.',
+  },
+  events: [
+    {
+      step: 'JwtAuthGuard',
+      kind: 'guard',
+      startMs: 1,
+      durationMs: 1,
+      outcome: 'deny',
+      reason: 'expired',
+      checks: [{ name: 'exp', ok: false, text: 'expired 37 s ago' }],
+    },
+  ],
 });
-const forbiddenTrace = trace({ method: 'DELETE', path: '/api/articles/7', route: '/api/articles/:id', status: 403, decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'no' } });
+const forbiddenTrace = trace({
+  method: 'DELETE',
+  path: '/api/articles/7',
+  route: '/api/articles/:id',
+  status: 403,
+  decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'no' },
+});
 
-const state = (overrides: Partial<LessonState> = {}): LessonState => ({ cookieMode: false, traces: [], ...overrides });
-const writerToken = { header: { alg: 'HS256', typ: 'at+jwt' }, claims: { role: 'writer', sub: '3' } };
+const state = (overrides: Partial<LessonState> = {}): LessonState => ({
+  cookieMode: false,
+  traces: [],
+  ...overrides,
+});
+const writerToken = {
+  header: { alg: 'HS256', typ: 'at+jwt' },
+  claims: { role: 'writer', sub: '3' },
+};
 
 describe('evaluateCheck', () => {
   it('token-claim: holds a token whose role is writer', () => {
     const check: LessonCheck = { type: 'token-claim', claim: 'role', equals: 'writer' };
     expect(evaluateCheck(check, state({ token: writerToken }))).toBe(true);
-    expect(evaluateCheck(check, state({ token: { ...writerToken, claims: { role: 'user' } } }))).toBe(false);
+    expect(
+      evaluateCheck(check, state({ token: { ...writerToken, claims: { role: 'user' } } })),
+    ).toBe(false);
     expect(evaluateCheck(check, state())).toBe(false);
   });
 
   it('token-claim and token-header: presence and absence', () => {
-    expect(evaluateCheck({ type: 'token-claim', claim: 'exp', present: false }, state({ token: writerToken }))).toBe(true);
-    expect(evaluateCheck({ type: 'token-claim', claim: 'sub', present: true }, state({ token: writerToken }))).toBe(true);
-    expect(evaluateCheck({ type: 'token-header', field: 'alg', equals: 'none' }, state({ token: writerToken }))).toBe(false);
-    expect(evaluateCheck({ type: 'token-header', field: 'typ' }, state({ token: writerToken }))).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'token-claim', claim: 'exp', present: false },
+        state({ token: writerToken }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'token-claim', claim: 'sub', present: true },
+        state({ token: writerToken }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'token-header', field: 'alg', equals: 'none' },
+        state({ token: writerToken }),
+      ),
+    ).toBe(false);
+    expect(
+      evaluateCheck({ type: 'token-header', field: 'typ' }, state({ token: writerToken })),
+    ).toBe(true);
   });
 
   it('token-claim does not find inherited properties', () => {
-    expect(evaluateCheck({ type: 'token-claim', claim: 'constructor' }, state({ token: writerToken }))).toBe(false);
+    expect(
+      evaluateCheck({ type: 'token-claim', claim: 'constructor' }, state({ token: writerToken })),
+    ).toBe(false);
   });
 
   it('request: a request that RolesGuard refused', () => {
@@ -57,37 +121,138 @@ describe('evaluateCheck', () => {
   });
 
   it('request: a 401 whose reason is an expired token, read from the failed check, not the wording', () => {
-    const check: LessonCheck = { type: 'request', match: { status: 401, event: { step: 'JwtAuthGuard', check: { name: 'exp', ok: false } } } };
+    const check: LessonCheck = {
+      type: 'request',
+      match: { status: 401, event: { step: 'JwtAuthGuard', check: { name: 'exp', ok: false } } },
+    };
     expect(evaluateCheck(check, state({ traces: [expiredTrace] }))).toBe(true);
-    expect(evaluateCheck(check, state({ traces: [trace({ ...expiredTrace, events: [] })] }))).toBe(false);
+    expect(evaluateCheck(check, state({ traces: [trace({ ...expiredTrace, events: [] })] }))).toBe(
+      false,
+    );
   });
 
   it('request: route patterns, methods, status lists, decidedBy "none", cookies, details and counts', () => {
-    expect(evaluateCheck({ type: 'request', match: { method: 'DELETE', path: '/api/articles/:id' } }, state({ traces: [forbiddenTrace] }))).toBe(true);
-    expect(evaluateCheck({ type: 'request', match: { method: 'GET', path: '/api/articles/:id' } }, state({ traces: [forbiddenTrace] }))).toBe(false);
-    expect(evaluateCheck({ type: 'request', match: { status: [200, 201] } }, state({ traces: [trace()] }))).toBe(true);
-    expect(evaluateCheck({ type: 'request', match: { decidedBy: 'none' } }, state({ traces: [trace()] }))).toBe(true);
-    expect(evaluateCheck({ type: 'request', match: { decidedBy: 'none' } }, state({ traces: [forbiddenTrace] }))).toBe(false);
-    const withCookie = trace({ setCookies: [{ name: 'authlab_access', attributes: { HttpOnly: true } }] });
-    expect(evaluateCheck({ type: 'request', match: { setsCookie: 'authlab_access' } }, state({ traces: [withCookie] }))).toBe(true);
-    expect(evaluateCheck({ type: 'request', match: { event: { detail: { source: 'Authorization header' } } } }, state({ traces: [trace()] }))).toBe(true);
-    expect(evaluateCheck({ type: 'request', match: { event: { detail: { source: 'cookie' } } } }, state({ traces: [trace()] }))).toBe(false);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { method: 'DELETE', path: '/api/articles/:id' } },
+        state({ traces: [forbiddenTrace] }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { method: 'GET', path: '/api/articles/:id' } },
+        state({ traces: [forbiddenTrace] }),
+      ),
+    ).toBe(false);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { status: [200, 201] } },
+        state({ traces: [trace()] }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { decidedBy: 'none' } },
+        state({ traces: [trace()] }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { decidedBy: 'none' } },
+        state({ traces: [forbiddenTrace] }),
+      ),
+    ).toBe(false);
+    const withCookie = trace({
+      setCookies: [{ name: 'authlab_access', attributes: { HttpOnly: true } }],
+    });
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { setsCookie: 'authlab_access' } },
+        state({ traces: [withCookie] }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { event: { detail: { source: 'Authorization header' } } } },
+        state({ traces: [trace()] }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { event: { detail: { source: 'cookie' } } } },
+        state({ traces: [trace()] }),
+      ),
+    ).toBe(false);
     const adminOnly = trace({
       status: 403,
-      events: [{ step: 'RolesGuard', kind: 'guard', startMs: 2, durationMs: 0.1, outcome: 'deny', reason: 'no', detail: { role: 'editor', requiredRoles: ['admin'] } }],
+      events: [
+        {
+          step: 'RolesGuard',
+          kind: 'guard',
+          startMs: 2,
+          durationMs: 0.1,
+          outcome: 'deny',
+          reason: 'no',
+          detail: { role: 'editor', requiredRoles: ['admin'] },
+        },
+      ],
     });
-    expect(evaluateCheck({ type: 'request', match: { event: { step: 'RolesGuard', detail: { requiredRoles: 'admin' } } } }, state({ traces: [adminOnly] }))).toBe(true);
-    expect(evaluateCheck({ type: 'request', match: { event: { step: 'RolesGuard', detail: { requiredRoles: 'editor' } } } }, state({ traces: [adminOnly] }))).toBe(false);
-    expect(evaluateCheck({ type: 'request', match: { status: 200 }, times: 2 }, state({ traces: [trace()] }))).toBe(false);
-    expect(evaluateCheck({ type: 'request', match: { status: 200 }, times: 2 }, state({ traces: [trace(), trace()] }))).toBe(true);
+    expect(
+      evaluateCheck(
+        {
+          type: 'request',
+          match: { event: { step: 'RolesGuard', detail: { requiredRoles: 'admin' } } },
+        },
+        state({ traces: [adminOnly] }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        {
+          type: 'request',
+          match: { event: { step: 'RolesGuard', detail: { requiredRoles: 'editor' } } },
+        },
+        state({ traces: [adminOnly] }),
+      ),
+    ).toBe(false);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { status: 200 }, times: 2 },
+        state({ traces: [trace()] }),
+      ),
+    ).toBe(false);
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { status: 200 }, times: 2 },
+        state({ traces: [trace(), trace()] }),
+      ),
+    ).toBe(true);
   });
 
   it('signature-verified, cookie-mode and all', () => {
     expect(evaluateCheck({ type: 'signature-verified' }, state())).toBe(false);
-    expect(evaluateCheck({ type: 'signature-verified', keyKind: 'jwks' }, state({ verifiedWith: 'secret' }))).toBe(false);
-    expect(evaluateCheck({ type: 'signature-verified', keyKind: 'secret' }, state({ verifiedWith: 'secret' }))).toBe(true);
-    expect(evaluateCheck({ type: 'cookie-mode', on: true }, state({ cookieMode: true }))).toBe(true);
-    const both: LessonCheck = { type: 'all', checks: [{ type: 'cookie-mode', on: true }, { type: 'token-claim', claim: 'role', equals: 'writer' }] };
+    expect(
+      evaluateCheck(
+        { type: 'signature-verified', keyKind: 'jwks' },
+        state({ verifiedWith: 'secret' }),
+      ),
+    ).toBe(false);
+    expect(
+      evaluateCheck(
+        { type: 'signature-verified', keyKind: 'secret' },
+        state({ verifiedWith: 'secret' }),
+      ),
+    ).toBe(true);
+    expect(evaluateCheck({ type: 'cookie-mode', on: true }, state({ cookieMode: true }))).toBe(
+      true,
+    );
+    const both: LessonCheck = {
+      type: 'all',
+      checks: [
+        { type: 'cookie-mode', on: true },
+        { type: 'token-claim', claim: 'role', equals: 'writer' },
+      ],
+    };
     expect(evaluateCheck(both, state({ cookieMode: true }))).toBe(false);
     expect(evaluateCheck(both, state({ cookieMode: true, token: writerToken }))).toBe(true);
   });
@@ -103,8 +268,14 @@ describe('pathMatches', () => {
 
 describe('lessonCheckSchema', () => {
   it('refuses checks that match on wording or have unknown fields', () => {
-    expect(lessonCheckSchema.safeParse({ type: 'request', match: { reasonIncludes: 'expired' } }).success).toBe(false);
+    expect(
+      lessonCheckSchema.safeParse({ type: 'request', match: { reasonIncludes: 'expired' } })
+        .success,
+    ).toBe(false);
     expect(lessonCheckSchema.safeParse({ type: 'text', equals: 'done' }).success).toBe(false);
-    expect(lessonCheckSchema.safeParse({ type: 'all', checks: [{ type: 'cookie-mode', on: true }] }).success).toBe(false);
+    expect(
+      lessonCheckSchema.safeParse({ type: 'all', checks: [{ type: 'cookie-mode', on: true }] })
+        .success,
+    ).toBe(false);
   });
 });

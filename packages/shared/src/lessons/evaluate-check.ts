@@ -16,7 +16,10 @@ export function pathMatches(pattern: string, path: string, route?: string): bool
   if (route === pattern) return true;
   const want = pattern.split('/');
   const got = path.split('/');
-  return want.length === got.length && want.every((part, index) => part.startsWith(':') ? got[index] !== '' : part === got[index]);
+  return (
+    want.length === got.length &&
+    want.every((part, index) => (part.startsWith(':') ? got[index] !== '' : part === got[index]))
+  );
 }
 
 /** A recorded fact equals the wanted value, or is a list holding it (requiredRoles: ["admin"] matches "admin"). */
@@ -27,9 +30,15 @@ function detailMatches(recorded: unknown, wanted: string | number | boolean): bo
 export function traceMatches(match: RequestMatch, trace: Trace): boolean {
   if (match.method && trace.method !== match.method) return false;
   if (match.path && !pathMatches(match.path, trace.path, trace.route)) return false;
-  if (match.status !== undefined && !(Array.isArray(match.status) ? match.status : [match.status]).includes(trace.status)) return false;
-  if (match.decidedBy !== undefined && (trace.decidedBy?.step ?? 'none') !== match.decidedBy) return false;
-  if (match.setsCookie && !trace.setCookies?.some((cookie) => cookie.name === match.setsCookie)) return false;
+  if (
+    match.status !== undefined &&
+    !(Array.isArray(match.status) ? match.status : [match.status]).includes(trace.status)
+  )
+    return false;
+  if (match.decidedBy !== undefined && (trace.decidedBy?.step ?? 'none') !== match.decidedBy)
+    return false;
+  if (match.setsCookie && !trace.setCookies?.some((cookie) => cookie.name === match.setsCookie))
+    return false;
   if (match.event) {
     const wanted = match.event;
     const found = trace.events.some(
@@ -37,15 +46,25 @@ export function traceMatches(match: RequestMatch, trace: Trace): boolean {
         (wanted.step === undefined || event.step === wanted.step) &&
         (wanted.kind === undefined || event.kind === wanted.kind) &&
         (wanted.outcome === undefined || event.outcome === wanted.outcome) &&
-        (wanted.check === undefined || (event.checks ?? []).some((check) => check.name === wanted.check!.name && check.ok === wanted.check!.ok)) &&
-        (wanted.detail === undefined || Object.entries(wanted.detail).every(([key, value]) => detailMatches(event.detail?.[key], value))),
+        (wanted.check === undefined ||
+          (event.checks ?? []).some(
+            (check) => check.name === wanted.check!.name && check.ok === wanted.check!.ok,
+          )) &&
+        (wanted.detail === undefined ||
+          Object.entries(wanted.detail).every(([key, value]) =>
+            detailMatches(event.detail?.[key], value),
+          )),
     );
     if (!found) return false;
   }
   return true;
 }
 
-function fieldMatches(fields: Record<string, unknown> | undefined, name: string, check: { equals?: unknown; present?: boolean }): boolean {
+function fieldMatches(
+  fields: Record<string, unknown> | undefined,
+  name: string,
+  check: { equals?: unknown; present?: boolean },
+): boolean {
   if (!fields) return false;
   const has = Object.hasOwn(fields, name);
   if (check.present !== undefined && has !== check.present) return false;
@@ -61,9 +80,15 @@ export function evaluateCheck(check: LessonCheck, state: LessonState): boolean {
     case 'token-header':
       return fieldMatches(state.token?.header, check.field, check);
     case 'request':
-      return state.traces.filter((trace) => traceMatches(check.match, trace)).length >= (check.times ?? 1);
+      return (
+        state.traces.filter((trace) => traceMatches(check.match, trace)).length >=
+        (check.times ?? 1)
+      );
     case 'signature-verified':
-      return state.verifiedWith !== undefined && (check.keyKind === undefined || state.verifiedWith === check.keyKind);
+      return (
+        state.verifiedWith !== undefined &&
+        (check.keyKind === undefined || state.verifiedWith === check.keyKind)
+      );
     case 'cookie-mode':
       return state.cookieMode === check.on;
     case 'all':

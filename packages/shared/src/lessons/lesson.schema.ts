@@ -8,7 +8,9 @@ export const requestMatchSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).optional(),
   /** A path, or a route pattern with :params ("/api/articles/:id"). */
   path: z.string().startsWith('/').optional(),
-  status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]).optional(),
+  status: z
+    .union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)])
+    .optional(),
   /** The step that refused the request (trace.decidedBy.step), or "none" for a request nobody refused. */
   decidedBy: z.string().min(1).optional(),
   /** An event the trace must contain. */
@@ -67,7 +69,9 @@ export type LessonCheck =
   | { type: 'cookie-mode'; on: boolean }
   | { type: 'all'; checks: LessonCheck[] };
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "anatomy-of-a-jwt"');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "anatomy-of-a-jwt"');
 
 export const lessonStepSchema = z.strictObject({
   id: slug,
@@ -92,7 +96,10 @@ export const lessonFrontMatterSchema = z
     minutes: z.number().int().min(3).max(60),
     steps: z.array(lessonStepSchema).min(1).max(12),
   })
-  .refine((lesson) => new Set(lesson.steps.map((step) => step.id)).size === lesson.steps.length, 'step ids must be unique');
+  .refine(
+    (lesson) => new Set(lesson.steps.map((step) => step.id)).size === lesson.steps.length,
+    'step ids must be unique',
+  );
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 
 export interface Lesson extends LessonFrontMatter {

@@ -27,8 +27,13 @@ describe('credentialsSchema', () => {
   });
 
   it('refuses unknown fields, including prototype keys', () => {
-    expect(credentialsSchema.safeParse({ username: 'bob', password: 'long enough', role: 'admin' }).success).toBe(false);
-    const polluted = JSON.parse('{"username":"bob","password":"long enough","__proto__":{"role":"admin"}}');
+    expect(
+      credentialsSchema.safeParse({ username: 'bob', password: 'long enough', role: 'admin' })
+        .success,
+    ).toBe(false);
+    const polluted = JSON.parse(
+      '{"username":"bob","password":"long enough","__proto__":{"role":"admin"}}',
+    );
     expect(credentialsSchema.safeParse(polluted).success).toBe(false);
   });
 });

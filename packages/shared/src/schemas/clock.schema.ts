@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** Fast-forward by up to a day at a time. */
 export const advanceClockSchema = z.strictObject({
-  seconds: z.number().int('must be a whole number').min(1, 'must be at least 1').max(86_400, 'must be at most 86400 (one day)'),
+  seconds: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(86_400, 'must be at most 86400 (one day)'),
 });
 export type AdvanceClockRequest = z.infer<typeof advanceClockSchema>;
 

@@ -18,7 +18,9 @@ export class CookieEchoController {
 
   @Public()
   @Get('cookies')
-  @ApiOperation({ summary: 'Which cookies this request carried (names and sizes; values only of the CSRF cookie)' })
+  @ApiOperation({
+    summary: 'Which cookies this request carried (names and sizes; values only of the CSRF cookie)',
+  })
   echo(@Req() request: Request): CookieEchoResponse {
     const received = (request.cookies ?? {}) as Record<string, unknown>;
     return {

@@ -23,7 +23,8 @@ export interface SessionCookieNames {
  * Path, which `__Host-` forbids, hence `__Secure-`.
  */
 export function sessionCookieNames(config: Pick<AppConfig, 'cookies'>): SessionCookieNames {
-  if (!config.cookies.secure) return { access: ACCESS_TOKEN_COOKIE, refresh: REFRESH_TOKEN_COOKIE, csrf: CSRF_COOKIE };
+  if (!config.cookies.secure)
+    return { access: ACCESS_TOKEN_COOKIE, refresh: REFRESH_TOKEN_COOKIE, csrf: CSRF_COOKIE };
   return {
     access: `${HOST_COOKIE_PREFIX}${ACCESS_TOKEN_COOKIE}`,
     refresh: `${SECURE_COOKIE_PREFIX}${REFRESH_TOKEN_COOKIE}`,
@@ -61,11 +62,23 @@ export class SessionCookies {
   }
 
   set(response: Response, values: SessionCookieValues): void {
-    response.cookie(this.names.access, values.accessToken, this.options('/', values.accessTokenTtlSeconds, true));
+    response.cookie(
+      this.names.access,
+      values.accessToken,
+      this.options('/', values.accessTokenTtlSeconds, true),
+    );
     // Sent only to the refresh endpoint: a page elsewhere on the site never carries it.
-    response.cookie(this.names.refresh, values.refreshToken, this.options(REFRESH_PATH, values.refreshTtlSeconds, true));
+    response.cookie(
+      this.names.refresh,
+      values.refreshToken,
+      this.options(REFRESH_PATH, values.refreshTtlSeconds, true),
+    );
     // Readable by the page on purpose (double submit): it proves nothing without the HttpOnly cookies.
-    response.cookie(this.names.csrf, values.csrfToken, this.options('/', values.refreshTtlSeconds, false));
+    response.cookie(
+      this.names.csrf,
+      values.csrfToken,
+      this.options('/', values.refreshTtlSeconds, false),
+    );
   }
 
   clear(response: Response): void {
@@ -76,7 +89,8 @@ export class SessionCookies {
 
   /** Whether the API sets this cookie, and whether HttpOnly. */
   describe(name: string): { setByApi: boolean; httpOnly: boolean | null } {
-    if (name === this.names.access || name === this.names.refresh) return { setByApi: true, httpOnly: true };
+    if (name === this.names.access || name === this.names.refresh)
+      return { setByApi: true, httpOnly: true };
     if (name === this.names.csrf) return { setByApi: true, httpOnly: false };
     return { setByApi: false, httpOnly: null };
   }

@@ -7,18 +7,33 @@ const expected = {
   csrfCookieName: '__Host-authlab_csrf',
   belongsToSession: (token: string) => token === TOKEN,
 };
-const request = (headers: Record<string, string>, cookies: Record<string, unknown> = { '__Host-authlab_csrf': TOKEN }) => ({ headers, cookies });
+const request = (
+  headers: Record<string, string>,
+  cookies: Record<string, unknown> = { '__Host-authlab_csrf': TOKEN },
+) => ({ headers, cookies });
 
 describe('csrfRefusal', () => {
   it('lets a same-origin request that repeats the session’s token pass', () => {
-    expect(csrfRefusal(request({ origin: 'https://authlab.example', 'sec-fetch-site': 'same-origin', 'x-csrf-token': TOKEN }), expected)).toBeUndefined();
+    expect(
+      csrfRefusal(
+        request({
+          origin: 'https://authlab.example',
+          'sec-fetch-site': 'same-origin',
+          'x-csrf-token': TOKEN,
+        }),
+        expected,
+      ),
+    ).toBeUndefined();
     expect(csrfRefusal(request({ 'x-csrf-token': TOKEN }), expected)).toBeUndefined();
   });
 
   it.each([
     [{ 'sec-fetch-site': 'cross-site', 'x-csrf-token': TOKEN }, 'another site'],
     [{ origin: 'https://evil.example', 'x-csrf-token': TOKEN }, 'not a trusted origin'],
-    [{ origin: 'https://authlab.example.evil.example', 'x-csrf-token': TOKEN }, 'not a trusted origin'],
+    [
+      { origin: 'https://authlab.example.evil.example', 'x-csrf-token': TOKEN },
+      'not a trusted origin',
+    ],
     [{ origin: 'null', 'x-csrf-token': TOKEN }, 'not a trusted origin'],
     [{ 'sec-fetch-site': 'same-site', 'x-csrf-token': TOKEN }, 'without an Origin'],
     [{}, 'header is missing'],
@@ -29,24 +44,54 @@ describe('csrfRefusal', () => {
   });
 
   it('refuses a missing cookie, a cookie that is not text, and a matching pair from another session', () => {
-    expect(csrfRefusal(request({ 'x-csrf-token': TOKEN }, {}), expected)).toContain('cookie is missing');
-    expect(csrfRefusal(request({ 'x-csrf-token': TOKEN }, { '__Host-authlab_csrf': { token: TOKEN } }), expected)).toContain('cookie is missing');
-    expect(csrfRefusal(request({ 'x-csrf-token': 'planted' }, { '__Host-authlab_csrf': 'planted' }), expected)).toContain('another session');
+    expect(csrfRefusal(request({ 'x-csrf-token': TOKEN }, {}), expected)).toContain(
+      'cookie is missing',
+    );
+    expect(
+      csrfRefusal(
+        request({ 'x-csrf-token': TOKEN }, { '__Host-authlab_csrf': { token: TOKEN } }),
+        expected,
+      ),
+    ).toContain('cookie is missing');
+    expect(
+      csrfRefusal(
+        request({ 'x-csrf-token': 'planted' }, { '__Host-authlab_csrf': 'planted' }),
+        expected,
+      ),
+    ).toContain('another session');
   });
 });
 
 describe('isStateChanging and trustedOrigins', () => {
   it('treats every method but GET, HEAD and OPTIONS as state-changing', () => {
-    expect(['GET', 'HEAD', 'OPTIONS', 'get'].map(isStateChanging)).toEqual([false, false, false, false]);
-    expect(['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'].map(isStateChanging)).toEqual([true, true, true, true, true]);
+    expect(['GET', 'HEAD', 'OPTIONS', 'get'].map(isStateChanging)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'].map(isStateChanging)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('trusts PUBLIC_ORIGIN over the Host header, plus the CORS origins', () => {
     const request = { protocol: 'http', headers: { host: 'evil.example' } };
-    expect([...trustedOrigins(request, { publicOrigin: 'https://authlab.example', corsOrigins: ['http://localhost:5173'] })]).toEqual([
-      'https://authlab.example',
-      'http://localhost:5173',
-    ]);
-    expect([...trustedOrigins({ protocol: 'http', headers: { host: '127.0.0.1:3000' } }, { corsOrigins: [] })]).toEqual(['http://127.0.0.1:3000']);
+    expect([
+      ...trustedOrigins(request, {
+        publicOrigin: 'https://authlab.example',
+        corsOrigins: ['http://localhost:5173'],
+      }),
+    ]).toEqual(['https://authlab.example', 'http://localhost:5173']);
+    expect([
+      ...trustedOrigins(
+        { protocol: 'http', headers: { host: '127.0.0.1:3000' } },
+        { corsOrigins: [] },
+      ),
+    ]).toEqual(['http://127.0.0.1:3000']);
   });
 });

@@ -30,15 +30,20 @@ export function csrfRefusal(request: CsrfRequest, expected: CsrfExpectations): s
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
   if (site === 'cross-site') return 'Sec-Fetch-Site says another site started this request';
-  if (origin !== undefined && !expected.trustedOrigins.has(origin)) return `Origin ${origin} is not a trusted origin`;
-  if (site === 'same-site' && origin === undefined) return 'a same-site request without an Origin header';
+  if (origin !== undefined && !expected.trustedOrigins.has(origin))
+    return `Origin ${origin} is not a trusted origin`;
+  if (site === 'same-site' && origin === undefined)
+    return 'a same-site request without an Origin header';
 
   const header = request.headers[CSRF_HEADER.toLowerCase()];
   if (typeof header !== 'string' || header === '') return `the ${CSRF_HEADER} header is missing`;
   const cookies = (request.cookies ?? {}) as Record<string, unknown>;
-  const cookie = Object.hasOwn(cookies, expected.csrfCookieName) ? cookies[expected.csrfCookieName] : undefined;
+  const cookie = Object.hasOwn(cookies, expected.csrfCookieName)
+    ? cookies[expected.csrfCookieName]
+    : undefined;
   if (typeof cookie !== 'string') return 'the CSRF cookie is missing';
-  if (!sameSecret(header, cookie)) return `the ${CSRF_HEADER} header does not repeat the CSRF cookie`;
+  if (!sameSecret(header, cookie))
+    return `the ${CSRF_HEADER} header does not repeat the CSRF cookie`;
   if (!expected.belongsToSession(header)) return 'the CSRF token belongs to another session';
   return undefined;
 }
@@ -51,6 +56,8 @@ export function trustedOrigins(
   request: Pick<Request, 'protocol' | 'headers'>,
   config: { publicOrigin?: string; corsOrigins: readonly string[] },
 ): Set<string> {
-  const own = config.publicOrigin ?? (request.headers.host ? `${request.protocol}://${request.headers.host}` : undefined);
+  const own =
+    config.publicOrigin ??
+    (request.headers.host ? `${request.protocol}://${request.headers.host}` : undefined);
   return new Set([...(own ? [own] : []), ...config.corsOrigins]);
 }

@@ -8,10 +8,15 @@ import type { AuthenticatedUser, Principal } from '../authenticated-user.js';
  * A handler that asks for it acts as a person (writes under their name, shows their profile),
  * so a machine client is refused there even when its scope has the permission.
  */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
-  const principal = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
-  if (principal?.kind === 'client') {
-    throw new ApiException(403, 'This operation acts as a signed-in user; a machine client cannot perform it.');
-  }
-  return principal as AuthenticatedUser;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+    const principal = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
+    if (principal?.kind === 'client') {
+      throw new ApiException(
+        403,
+        'This operation acts as a signed-in user; a machine client cannot perform it.',
+      );
+    }
+    return principal as AuthenticatedUser;
+  },
+);

@@ -6,7 +6,9 @@ export const RequirePermissions = Reflector.createDecorator<Permission[], Permis
   transform: (permissions) => {
     const unknown = permissions.filter((permission) => !isPermission(permission));
     if (permissions.length === 0 || unknown.length > 0) {
-      throw new TypeError(`@RequirePermissions() needs known permissions; got ${JSON.stringify(permissions)}`);
+      throw new TypeError(
+        `@RequirePermissions() needs known permissions; got ${JSON.stringify(permissions)}`,
+      );
     }
     return permissions;
   },

@@ -31,12 +31,19 @@ export class CsrfGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const principal = request.user as Principal | undefined;
     if (!principal || !isStateChanging(request.method)) {
-      end?.({ outcome: 'pass', reason: `No CSRF check: ${principal ? `${request.method} changes nothing` : 'no session cookie was used'}.` });
+      end?.({
+        outcome: 'pass',
+        reason: `No CSRF check: ${principal ? `${request.method} changes nothing` : 'no session cookie was used'}.`,
+      });
       return true;
     }
     const source = readAccessToken(request, this.cookies.access);
     if (source.kind !== 'token' || source.source !== 'cookie') {
-      end?.({ outcome: 'pass', reason: 'No CSRF check: the token came in the Authorization header, which no other site can make a browser send.' });
+      end?.({
+        outcome: 'pass',
+        reason:
+          'No CSRF check: the token came in the Authorization header, which no other site can make a browser send.',
+      });
       return true;
     }
 
@@ -52,7 +59,10 @@ export class CsrfGuard implements CanActivate {
       end?.({ outcome: 'deny', reason: `Possible cross-site request forgery: ${refusal} (403).` });
       throw new ApiException(403, `The CSRF check failed: ${refusal}.`);
     }
-    end?.({ outcome: 'pass', reason: 'Same-site request, and the X-CSRF-Token header repeats the session’s CSRF cookie.' });
+    end?.({
+      outcome: 'pass',
+      reason: 'Same-site request, and the X-CSRF-Token header repeats the session’s CSRF cookie.',
+    });
     return true;
   }
 }

@@ -8,18 +8,30 @@ import { currentTrace } from '../../trace/trace-context.js';
 import type { StepResult } from '../../trace/trace-recorder.js';
 import { readAccessToken, type AccessTokenSource } from '../access-token-source.js';
 import type { Principal } from '../authenticated-user.js';
-import { authenticationRequired, invalidRequest, invalidToken, InvalidTokenException } from '../bearer-challenge.js';
+import {
+  authenticationRequired,
+  invalidRequest,
+  invalidToken,
+  InvalidTokenException,
+} from '../bearer-challenge.js';
 import { sessionCookieNames } from '../cookies/session-cookies.js';
 import { OptionalAuth } from '../decorators/optional-auth.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { JWT_STRATEGY } from '../jwt.strategy.js';
-import { acceptedTokenChecks, rejectedTokenChecks, rejectionReason, type TokenExpectations } from '../tokens/token-checks.js';
+import {
+  acceptedTokenChecks,
+  rejectedTokenChecks,
+  rejectionReason,
+  type TokenExpectations,
+} from '../tokens/token-checks.js';
 import { TokenRejection, toTokenRejection } from '../tokens/token-rejection.js';
 import { SIGNING_KEYS, type SigningKeys } from '../tokens/signing-keys.js';
 
 /** What the client is told; the detailed reason stays on the server (and in the caller's trace). */
 function clientDescription(rejection: TokenRejection): string {
-  return rejection.code === 'expired' ? 'The access token has expired' : 'The access token is invalid';
+  return rejection.code === 'expired'
+    ? 'The access token has expired'
+    : 'The access token is invalid';
 }
 
 const EXTRACTOR = { extractor: 'accessTokenExtractor' };
@@ -49,7 +61,12 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
-    this.expected = { algorithm: keys.algorithm, kid: keys.kid, issuer: config.jwt.issuer, audience: config.jwt.audience };
+    this.expected = {
+      algorithm: keys.algorithm,
+      kid: keys.kid,
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+    };
     this.accessCookie = sessionCookieNames(config).access;
   }
 
@@ -57,7 +74,10 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     const end = currentTrace()?.begin('JwtAuthGuard', 'guard');
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride(Public, targets)) {
-      end?.({ outcome: 'pass', reason: 'The route is @Public(): no token is needed, and none is checked.' });
+      end?.({
+        outcome: 'pass',
+        reason: 'The route is @Public(): no token is needed, and none is checked.',
+      });
       return true;
     }
 
@@ -65,16 +85,29 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     // The Authorization header or the session cookie: exactly one, never the URL or the body.
     const header = readAccessToken(request, this.accessCookie);
     if (header.kind === 'malformed') {
-      end?.({ outcome: 'deny', reason: `${header.reason}: 400 invalid_request.`, detail: EXTRACTOR });
+      end?.({
+        outcome: 'deny',
+        reason: `${header.reason}: 400 invalid_request.`,
+        detail: EXTRACTOR,
+      });
       throw invalidRequest(header.reason);
     }
     if (header.kind !== 'token') {
       if (this.reflector.getAllAndOverride(OptionalAuth, targets)) {
-        end?.({ outcome: 'pass', reason: 'No token sent; this route also serves anonymous callers.' });
+        end?.({
+          outcome: 'pass',
+          reason: 'No token sent; this route also serves anonymous callers.',
+        });
         return true;
       }
-      const scheme = header.kind === 'other-scheme' ? ` (the Authorization header uses ${header.scheme}, not Bearer)` : '';
-      end?.({ outcome: 'deny', reason: `No access token was sent${scheme}: 401 with a bare Bearer challenge.` });
+      const scheme =
+        header.kind === 'other-scheme'
+          ? ` (the Authorization header uses ${header.scheme}, not Bearer)`
+          : '';
+      end?.({
+        outcome: 'deny',
+        reason: `No access token was sent${scheme}: 401 with a bare Bearer challenge.`,
+      });
       // No bearer credentials at all (or another scheme): a bare challenge, no error code.
       throw authenticationRequired();
     }
@@ -97,13 +130,23 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
         outcome: 'pass',
         reason: () => `Valid access token for ${describePrincipal(principal)}.`,
         checks: () => acceptedTokenChecks(principal, this.expected, nowSeconds),
-        detail: () => ({ ...sourceDetail(source), alg: this.expected.algorithm, kid: this.expected.kid, subject, caller: principal.kind === 'user' ? 'user' : 'machine client' }),
+        detail: () => ({
+          ...sourceDetail(source),
+          alg: this.expected.algorithm,
+          kid: this.expected.kid,
+          subject,
+          caller: principal.kind === 'user' ? 'user' : 'machine client',
+        }),
       });
     }
     return true;
   }
 
-  override handleRequest<User = Principal>(error: unknown, user: User | false, info: unknown): User {
+  override handleRequest<User = Principal>(
+    error: unknown,
+    user: User | false,
+    info: unknown,
+  ): User {
     // Anything but a token problem (a bug, a database outage) is not the client's fault: 500, logged.
     if (error instanceof Error && !(error instanceof TokenRejection)) throw error;
     if (user && !error) return user;
@@ -113,12 +156,20 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
 
   private describeRejection(rawToken: string, error: unknown): StepResult {
     if (!(error instanceof InvalidTokenException) || !error.rejection) {
-      return { outcome: 'error', reason: 'Verification failed unexpectedly; the exception filter answers 500.' };
+      return {
+        outcome: 'error',
+        reason: 'Verification failed unexpectedly; the exception filter answers 500.',
+      };
     }
     return {
       outcome: 'deny',
       reason: `${rejectionReason(error.rejection)} 401 invalid_token.`,
-      checks: rejectedTokenChecks(rawToken, error.rejection, this.expected, this.clock.nowMs() / 1000),
+      checks: rejectedTokenChecks(
+        rawToken,
+        error.rejection,
+        this.expected,
+        this.clock.nowMs() / 1000,
+      ),
       detail: { ...EXTRACTOR, expectedAlg: this.expected.algorithm },
     };
   }

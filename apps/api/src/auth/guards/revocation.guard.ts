@@ -18,7 +18,10 @@ export class RevocationGuard implements CanActivate {
     const end = currentTrace()?.begin('RevocationGuard', 'guard');
     const principal = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
     if (!principal) {
-      end?.({ outcome: 'pass', reason: 'No token was verified for this request, so none can be revoked.' });
+      end?.({
+        outcome: 'pass',
+        reason: 'No token was verified for this request, so none can be revoked.',
+      });
       return true;
     }
     let refusal: string | undefined;
@@ -30,14 +33,24 @@ export class RevocationGuard implements CanActivate {
         version: principal.tokenVersion,
       });
     } catch (unavailable) {
-      end?.({ outcome: 'error', reason: 'The revocation state is being resynchronised, so no token is honoured for now (503).' });
+      end?.({
+        outcome: 'error',
+        reason:
+          'The revocation state is being resynchronised, so no token is honoured for now (503).',
+      });
       throw unavailable;
     }
     if (refusal) {
-      end?.({ outcome: 'deny', reason: `The token is genuine but no longer honoured: ${refusal}. 401 invalid_token.` });
+      end?.({
+        outcome: 'deny',
+        reason: `The token is genuine but no longer honoured: ${refusal}. 401 invalid_token.`,
+      });
       throw invalidToken('The access token has been revoked');
     }
-    end?.({ outcome: 'pass', reason: 'Not signed out, session still open, token version current.' });
+    end?.({
+      outcome: 'pass',
+      reason: 'Not signed out, session still open, token version current.',
+    });
     return true;
   }
 }

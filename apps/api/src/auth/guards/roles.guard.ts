@@ -24,7 +24,11 @@ export class RolesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const end = currentTrace()?.begin('RolesGuard', 'guard');
     const deny = (error: ApiException, detail?: Lazy<Record<string, string | string[]>>) => {
-      end?.({ outcome: 'deny', reason: `${error.message} (${error.getStatus()})`, ...(detail ? { detail } : {}) });
+      end?.({
+        outcome: 'deny',
+        reason: `${error.message} (${error.getStatus()})`,
+        ...(detail ? { detail } : {}),
+      });
       return error;
     };
 
@@ -40,7 +44,9 @@ export class RolesGuard implements CanActivate {
         end?.({ outcome: 'pass', reason: 'The route is @OptionalAuth(): it serves every caller.' });
         return true;
       }
-      throw deny(new ApiException(403, 'This route declares no access rule, so it is closed to everyone.'));
+      throw deny(
+        new ApiException(403, 'This route declares no access rule, so it is closed to everyone.'),
+      );
     }
 
     const principal = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
@@ -54,11 +60,16 @@ export class RolesGuard implements CanActivate {
       };
       if (roles) {
         throw deny(
-          insufficientScope(`This route is for the ${roles.join(' or ')} role; a machine client has no role.`, roles.join(' ')),
+          insufficientScope(
+            `This route is for the ${roles.join(' or ')} role; a machine client has no role.`,
+            roles.join(' '),
+          ),
           clientDetail,
         );
       }
-      const lacking = (permissions ?? []).filter((permission) => !principal.permissions.includes(permission));
+      const lacking = (permissions ?? []).filter(
+        (permission) => !principal.permissions.includes(permission),
+      );
       if (lacking.length > 0) {
         throw deny(
           insufficientScope(
@@ -68,7 +79,11 @@ export class RolesGuard implements CanActivate {
           clientDetail,
         );
       }
-      end?.({ outcome: 'pass', reason: `The client's scope grants ${permissions.join(', ')}, which the route requires.`, detail: clientDetail });
+      end?.({
+        outcome: 'pass',
+        reason: `The client's scope grants ${permissions.join(', ')}, which the route requires.`,
+        detail: clientDetail,
+      });
       return true;
     }
     const user = principal;
@@ -85,11 +100,16 @@ export class RolesGuard implements CanActivate {
 
     if (roles && !roles.includes(role)) {
       throw deny(
-        insufficientScope(`This route is for the ${roles.join(' or ')} role; your role is ${role}.`, roles.join(' ')),
+        insufficientScope(
+          `This route is for the ${roles.join(' or ')} role; your role is ${role}.`,
+          roles.join(' '),
+        ),
         detail,
       );
     }
-    const missing = (permissions ?? []).filter((permission) => !roleHasPermission(role, permission));
+    const missing = (permissions ?? []).filter(
+      (permission) => !roleHasPermission(role, permission),
+    );
     if (missing.length > 0) {
       throw deny(
         insufficientScope(

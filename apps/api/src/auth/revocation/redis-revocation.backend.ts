@@ -36,7 +36,8 @@ export class RedisRevocationBackend implements RevocationBackend {
     await this.redis.client.zremrangebyscore(this.deniedKey, '-inf', String(nowSeconds));
     const flat = await this.redis.client.zrange(this.deniedKey, '0', '-1', 'WITHSCORES');
     const tokens: Array<{ jti: string; until: number }> = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) tokens.push({ jti: flat[i]!, until: Number(flat[i + 1]) });
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      tokens.push({ jti: flat[i]!, until: Number(flat[i + 1]) });
     return tokens;
   }
 

@@ -14,7 +14,8 @@ export type RevocationEvent =
 
 const ID = /^[\w:-]{1,128}$/;
 const isId = (value: unknown): value is string => typeof value === 'string' && ID.test(value);
-const isTime = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isTime = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** Reads an event from the shared channel; anything malformed is dropped, never half-applied. */
 export function parseRevocationEvent(text: string): RevocationEvent | undefined {
@@ -28,7 +29,9 @@ export function parseRevocationEvent(text: string): RevocationEvent | undefined 
   const event = value as Record<string, unknown>;
   switch (event.type) {
     case 'token':
-      return isId(event.jti) && isTime(event.until) ? { type: 'token', jti: event.jti, until: event.until } : undefined;
+      return isId(event.jti) && isTime(event.until)
+        ? { type: 'token', jti: event.jti, until: event.until }
+        : undefined;
     case 'sessions':
       return Array.isArray(event.ids) && event.ids.every(isId) && isTime(event.until)
         ? { type: 'sessions', ids: event.ids, until: event.until }

@@ -35,7 +35,8 @@ export class RevocationView {
   /** Why this token must be refused, or undefined when it may pass. */
   refusal(token: TokenFacts): string | undefined {
     if (this.deniedTokens.has(token.jti)) return 'the token was signed out';
-    if (token.sessionId !== undefined && this.endedSessions.has(token.sessionId)) return 'its session has ended';
+    if (token.sessionId !== undefined && this.endedSessions.has(token.sessionId))
+      return 'its session has ended';
     const current = this.versions.get(token.principal) ?? 0;
     if (token.version < current) {
       return `it carries token version ${token.version}, and ${token.principal} is at version ${current} (role or password changed, or signed out everywhere)`;
@@ -51,7 +52,11 @@ export class RevocationView {
   }
 
   size(): { deniedTokens: number; endedSessions: number; versions: number } {
-    return { deniedTokens: this.deniedTokens.size, endedSessions: this.endedSessions.size, versions: this.versions.size };
+    return {
+      deniedTokens: this.deniedTokens.size,
+      endedSessions: this.endedSessions.size,
+      versions: this.versions.size,
+    };
   }
 }
 

@@ -18,12 +18,23 @@ export class RevocationRepository {
   /** Every principal whose token version was ever raised; the others are at version 0. */
   async raisedVersions(): Promise<Array<{ principal: string; version: number }>> {
     const [users, clients] = await Promise.all([
-      this.db.selectFrom('users').select(['id', 'tokenVersion']).where('tokenVersion', '>', 0).execute(),
-      this.db.selectFrom('apiClients').select(['id', 'tokenVersion']).where('tokenVersion', '>', 0).execute(),
+      this.db
+        .selectFrom('users')
+        .select(['id', 'tokenVersion'])
+        .where('tokenVersion', '>', 0)
+        .execute(),
+      this.db
+        .selectFrom('apiClients')
+        .select(['id', 'tokenVersion'])
+        .where('tokenVersion', '>', 0)
+        .execute(),
     ]);
     return [
       ...users.map((user) => ({ principal: `user:${user.id}`, version: user.tokenVersion })),
-      ...clients.map((client) => ({ principal: `client:${client.id}`, version: client.tokenVersion })),
+      ...clients.map((client) => ({
+        principal: `client:${client.id}`,
+        version: client.tokenVersion,
+      })),
     ];
   }
 }

@@ -29,10 +29,17 @@ class ScriptedBackend implements RevocationBackend {
 
 const config = { jwt: { accessTokenTtlSeconds: 900, clientTokenTtlSeconds: 300 } } as AppConfig;
 const repository = {
-  sessionsEndedSince: () => Promise.resolve([{ id: 'ended-before-start', revokedAt: new Date().toISOString() }]),
+  sessionsEndedSince: () =>
+    Promise.resolve([{ id: 'ended-before-start', revokedAt: new Date().toISOString() }]),
   raisedVersions: () => Promise.resolve([{ principal: 'user:1', version: 2 }]),
 } as unknown as RevocationRepository;
-const token = (overrides = {}) => ({ principal: 'user:1', jti: 'a', sessionId: 's', version: 2, ...overrides });
+const token = (overrides = {}) => ({
+  principal: 'user:1',
+  jti: 'a',
+  sessionId: 's',
+  version: 2,
+  ...overrides,
+});
 
 async function started(): Promise<{ service: RevocationService; backend: ScriptedBackend }> {
   const backend = new ScriptedBackend();
@@ -44,7 +51,9 @@ async function started(): Promise<{ service: RevocationService; backend: Scripte
 describe('RevocationService', () => {
   it('loads what was revoked before it started', async () => {
     const { service } = await started();
-    expect(service.refusal(token({ sessionId: 'ended-before-start' }))).toBe('its session has ended');
+    expect(service.refusal(token({ sessionId: 'ended-before-start' }))).toBe(
+      'its session has ended',
+    );
     expect(service.refusal(token({ version: 1 }))).toContain('version');
     expect(service.refusal(token())).toBeUndefined();
     await service.onApplicationShutdown();

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { REVOCATION_BACKEND, type RevocationBackend } from './revocation-backend.js';
@@ -34,7 +40,8 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
     await this.backend.listen({
       event: (event) => this.view.apply(event),
       stale: () => this.markStale(),
-      resync: () => void this.resync().catch((error: unknown) => this.logger.error('Resync failed', error)),
+      resync: () =>
+        void this.resync().catch((error: unknown) => this.logger.error('Resync failed', error)),
     });
     await this.resync();
     this.pruneTimer = setInterval(() => this.view.prune(nowSeconds()), PRUNE_INTERVAL_MS).unref();
@@ -49,9 +56,13 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
   refusal(token: TokenFacts): string | undefined {
     // Correctness first: a view that may have missed a sign-out does not get to say yes.
     if (this.stale) {
-      throw new ApiException(503, 'Token revocation state is being resynchronised; try again in a moment.', {
-        'Retry-After': '1',
-      });
+      throw new ApiException(
+        503,
+        'Token revocation state is being resynchronised; try again in a moment.',
+        {
+          'Retry-After': '1',
+        },
+      );
     }
     return this.view.refusal(token);
   }
@@ -64,7 +75,11 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
   /** Ends sessions for every access token they issued: those live at most one access-token lifetime more. */
   endSessions(ids: string[]): Promise<void> {
     if (ids.length === 0) return Promise.resolve();
-    return this.record({ type: 'sessions', ids, until: nowSeconds() + this.longestTokenLifetime() });
+    return this.record({
+      type: 'sessions',
+      ids,
+      until: nowSeconds() + this.longestTokenLifetime(),
+    });
   }
 
   /** Retires every token of `principal` (`user:42`, `client:cl_…`) older than `version`. */
@@ -80,7 +95,8 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
 
   private markStale(): void {
     this.generation += 1;
-    if (!this.stale) this.logger.warn('Lost the revocation channel; refusing tokens until resynchronised.');
+    if (!this.stale)
+      this.logger.warn('Lost the revocation channel; refusing tokens until resynchronised.');
     this.stale = true;
   }
 
@@ -95,9 +111,14 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
     ]);
     for (const { jti, until } of denied) this.view.apply({ type: 'token', jti, until });
     for (const { id, revokedAt } of ended) {
-      this.view.apply({ type: 'sessions', ids: [id], until: Math.ceil(Date.parse(revokedAt) / 1000) + lifetime });
+      this.view.apply({
+        type: 'sessions',
+        ids: [id],
+        until: Math.ceil(Date.parse(revokedAt) / 1000) + lifetime,
+      });
     }
-    for (const { principal, version } of versions) this.view.apply({ type: 'version', principal, version });
+    for (const { principal, version } of versions)
+      this.view.apply({ type: 'version', principal, version });
     if (generation === this.generation) {
       if (this.stale && generation > 0) this.logger.log('Revocation state resynchronised.');
       this.stale = false;

@@ -17,7 +17,11 @@ export class SessionResponses {
     private readonly csrf: CsrfTokens,
   ) {}
 
-  deliver(response: Response, mode: TokenDelivery, { user, access, session }: SignedIn): TokenResponse | CookieSessionResponse {
+  deliver(
+    response: Response,
+    mode: TokenDelivery,
+    { user, access, session }: SignedIn,
+  ): TokenResponse | CookieSessionResponse {
     // Listed field by field: the record read from the database also holds the password hash.
     const view = { id: user.id, username: user.username, role: user.role };
     if (mode === 'body') {
@@ -38,6 +42,12 @@ export class SessionResponses {
       refreshTtlSeconds: session.refreshExpiresIn,
       csrfToken,
     });
-    return { user: view, tokenDelivery: 'cookie', expiresIn: access.expiresIn, refreshExpiresIn: session.refreshExpiresIn, csrfToken };
+    return {
+      user: view,
+      tokenDelivery: 'cookie',
+      expiresIn: access.expiresIn,
+      refreshExpiresIn: session.refreshExpiresIn,
+      csrfToken,
+    };
   }
 }

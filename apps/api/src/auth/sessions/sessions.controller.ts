@@ -1,7 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ROLES, refreshRequestSchema, type CookieSessionResponse, type TokenResponse } from '@authlab/shared';
+import {
+  ROLES,
+  refreshRequestSchema,
+  type CookieSessionResponse,
+  type TokenResponse,
+} from '@authlab/shared';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -20,7 +25,10 @@ import { SessionResponses } from './session-responses.js';
 const refreshBody = new ZodValidationPipe(refreshRequestSchema, 'request body');
 
 function isEmptyBody(body: unknown): boolean {
-  return body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+  return (
+    body === undefined ||
+    (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
+  );
 }
 
 /** Refresh, sign-out and sign-out everywhere. */
@@ -43,7 +51,9 @@ export class SessionsController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Swap a refresh token (cookie or body) for a new access token and refresh token' })
+  @ApiOperation({
+    summary: 'Swap a refresh token (cookie or body) for a new access token and refresh token',
+  })
   @ApiBody({ schema: openApiSchema(refreshRequestSchema), required: false })
   async refresh(
     @Body() body: unknown,
@@ -51,13 +61,20 @@ export class SessionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenResponse | CookieSessionResponse> {
     const cookies = (request.cookies ?? {}) as Record<string, unknown>;
-    const fromCookie = Object.hasOwn(cookies, this.cookies.names.refresh) ? cookies[this.cookies.names.refresh] : undefined;
+    const fromCookie = Object.hasOwn(cookies, this.cookies.names.refresh)
+      ? cookies[this.cookies.names.refresh]
+      : undefined;
     const inBody = !isEmptyBody(body);
     if (fromCookie !== undefined && inBody) {
-      throw invalidRefreshRequest('Send the refresh token once: in the cookie or in the body, not both.');
+      throw invalidRefreshRequest(
+        'Send the refresh token once: in the cookie or in the body, not both.',
+      );
     }
     if (fromCookie === undefined) {
-      if (!inBody) throw invalidRefreshRequest('No refresh token: send {"refreshToken": "…"} or the refresh cookie.');
+      if (!inBody)
+        throw invalidRefreshRequest(
+          'No refresh token: send {"refreshToken": "…"} or the refresh cookie.',
+        );
       const { refreshToken } = refreshBody.transform(body);
       return this.responses.deliver(response, 'body', await this.auth.refresh(refreshToken));
     }
@@ -65,11 +82,14 @@ export class SessionsController {
     try {
       // A refresh by cookie is a state-changing request authenticated by a cookie: CSRF rules apply.
       const token = typeof fromCookie === 'string' ? fromCookie : '';
-      const signedIn = await this.auth.refresh(token, (sessionId) => this.checkCsrf(request, sessionId));
+      const signedIn = await this.auth.refresh(token, (sessionId) =>
+        this.checkCsrf(request, sessionId),
+      );
       return this.responses.deliver(response, 'cookie', signedIn);
     } catch (error) {
       // A refresh cookie that can never work again is removed, so the browser stops sending it.
-      if (error instanceof ApiException && error.code === 'invalid_grant') this.cookies.clear(response);
+      if (error instanceof ApiException && error.code === 'invalid_grant')
+        this.cookies.clear(response);
       throw error;
     }
   }
@@ -78,8 +98,13 @@ export class SessionsController {
   @HttpCode(204)
   @Roles([...ROLES])
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End this session: its refresh token and this access token stop working now' })
-  async signOut(@CurrentUser() caller: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+  @ApiOperation({
+    summary: 'End this session: its refresh token and this access token stop working now',
+  })
+  async signOut(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.signOut(caller);
     this.cookies.clear(response);
   }
@@ -89,7 +114,10 @@ export class SessionsController {
   @Roles([...ROLES])
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End every session of your account, on every device' })
-  async signOutEverywhere(@CurrentUser() caller: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async signOutEverywhere(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.signOutEverywhere(caller);
     this.cookies.clear(response);
   }

@@ -29,15 +29,27 @@ describe('SessionsRepository.deleteExpired (runs at every sign-in)', () => {
     await migrateToLatest(db, 'sqlite');
     sessions = new SessionsRepository(db);
     for (const username of ['ada', 'bob']) {
-      await db.insertInto('users').values({ username, passwordHash: 'x', role: 'user', createdAt: iso(now) }).execute();
+      await db
+        .insertInto('users')
+        .values({ username, passwordHash: 'x', role: 'user', createdAt: iso(now) })
+        .execute();
     }
   });
   afterEach(() => db.destroy());
 
   async function openSession(id: string, userId: number, expiresAt: number): Promise<void> {
     await sessions.transaction(async (trx) => {
-      await sessions.createFamily(trx, { id, userId, createdAt: iso(expiresAt - 7 * DAY_MS), expiresAt: iso(expiresAt) });
-      await sessions.insertToken(trx, { tokenHash: `hash-of-${id}`, familyId: id, createdAt: iso(expiresAt - 7 * DAY_MS) });
+      await sessions.createFamily(trx, {
+        id,
+        userId,
+        createdAt: iso(expiresAt - 7 * DAY_MS),
+        expiresAt: iso(expiresAt),
+      });
+      await sessions.insertToken(trx, {
+        tokenHash: `hash-of-${id}`,
+        familyId: id,
+        createdAt: iso(expiresAt - 7 * DAY_MS),
+      });
     });
   }
 
@@ -50,7 +62,11 @@ describe('SessionsRepository.deleteExpired (runs at every sign-in)', () => {
 
     const families = await db.selectFrom('refreshFamilies').select('id').orderBy('id').execute();
     expect(families.map((family) => family.id)).toEqual(['ada-open', 'bob-old']);
-    const tokens = await db.selectFrom('refreshTokens').select('familyId').orderBy('familyId').execute();
+    const tokens = await db
+      .selectFrom('refreshTokens')
+      .select('familyId')
+      .orderBy('familyId')
+      .execute();
     expect(tokens.map((token) => token.familyId)).toEqual(['ada-open', 'bob-old']);
   });
 
@@ -64,7 +80,9 @@ describe('SessionsRepository.deleteExpired (runs at every sign-in)', () => {
       .prepare(`explain query plan ${query!.sql}`)
       .all(...(query!.parameters as unknown[]))
       .map((row) => (row as { detail: string }).detail);
-    expect(plan[0]).toMatch(/^SEARCH refresh_families USING (COVERING )?INDEX refresh_families_user_id_expires_at \(user_id=\? AND expires_at<\?\)$/);
+    expect(plan[0]).toMatch(
+      /^SEARCH refresh_families USING (COVERING )?INDEX refresh_families_user_id_expires_at \(user_id=\? AND expires_at<\?\)$/,
+    );
     // The rest is the cascade to the deleted sessions' refresh tokens, by their own index.
     expect(plan.filter((step) => step.startsWith('SCAN'))).toEqual([]);
   });

@@ -23,7 +23,11 @@ export class SessionsRepository {
     // Served by the index on (user_id, expires_at): only the rows it deletes are read (migration 0004).
     this.expiredOfUser = preparedQuery(
       db,
-      (userId: number, cutoff: string) => db.deleteFrom('refreshFamilies').where('userId', '=', userId).where('expiresAt', '<=', cutoff),
+      (userId: number, cutoff: string) =>
+        db
+          .deleteFrom('refreshFamilies')
+          .where('userId', '=', userId)
+          .where('expiresAt', '<=', cutoff),
       [0, ''],
     );
   }
@@ -40,7 +44,10 @@ export class SessionsRepository {
     await trx.insertInto('refreshFamilies').values(family).execute();
   }
 
-  async insertToken(trx: Executor, token: { tokenHash: string; familyId: string; createdAt: string }): Promise<void> {
+  async insertToken(
+    trx: Executor,
+    token: { tokenHash: string; familyId: string; createdAt: string },
+  ): Promise<void> {
     await trx.insertInto('refreshTokens').values(token).execute();
   }
 
@@ -65,7 +72,12 @@ export class SessionsRepository {
    * row (PostgreSQL re-checks the WHERE after the row lock; SQLite runs writes one at a time), so
    * the affected-row count says who won. True for the winner.
    */
-  async markUsed(trx: Executor, tokenHash: string, familyId: string, now: string): Promise<boolean> {
+  async markUsed(
+    trx: Executor,
+    tokenHash: string,
+    familyId: string,
+    now: string,
+  ): Promise<boolean> {
     const result = await trx
       .updateTable('refreshTokens')
       .set({ usedAt: now })

@@ -18,7 +18,8 @@ export interface RotatedSession extends OpenSession {
   userId: number;
 }
 
-const secondsUntil = (iso: string, now: number) => Math.max(0, Math.floor((Date.parse(iso) - now) / 1000));
+const secondsUntil = (iso: string, now: number) =>
+  Math.max(0, Math.floor((Date.parse(iso) - now) / 1000));
 
 /**
  * Sessions are refresh-token families (RFC 9700 §4.14.2): sign-in starts one, every refresh
@@ -47,7 +48,11 @@ export class SessionsService {
     await this.sessions.transaction(async (trx) => {
       const expiresAt = new Date(now + lifetime * 1000).toISOString();
       await this.sessions.createFamily(trx, { id: sessionId, userId, createdAt, expiresAt });
-      await this.sessions.insertToken(trx, { tokenHash: hashRefreshToken(refreshToken), familyId: sessionId, createdAt });
+      await this.sessions.insertToken(trx, {
+        tokenHash: hashRefreshToken(refreshToken),
+        familyId: sessionId,
+        createdAt,
+      });
     });
     return { sessionId, refreshToken, refreshExpiresIn: lifetime };
   }
@@ -56,9 +61,13 @@ export class SessionsService {
    * Uses up `refreshToken` and returns its successor. `beforeUse` runs once the session is
    * known and before anything changes (the CSRF check of a cookie refresh needs the session).
    */
-  async rotate(refreshToken: string, beforeUse: (sessionId: string) => void = () => {}): Promise<RotatedSession> {
+  async rotate(
+    refreshToken: string,
+    beforeUse: (sessionId: string) => void = () => {},
+  ): Promise<RotatedSession> {
     // Anything that is not shaped like our tokens is not looked up at all.
-    if (!REFRESH_TOKEN_PATTERN.test(refreshToken)) throw invalidGrant('The refresh token is not valid.');
+    if (!REFRESH_TOKEN_PATTERN.test(refreshToken))
+      throw invalidGrant('The refresh token is not valid.');
     const tokenHash = hashRefreshToken(refreshToken);
     const stored = await this.sessions.findToken(tokenHash);
     if (!stored) throw invalidGrant('The refresh token is not valid.');
@@ -66,8 +75,10 @@ export class SessionsService {
 
     const now = this.clock.nowMs();
     const nowIso = new Date(now).toISOString();
-    if (stored.revokedAt !== null) throw invalidGrant('The session of this refresh token has ended; sign in again.');
-    if (stored.expiresAt <= nowIso) throw invalidGrant('The session has reached its absolute lifetime; sign in again.');
+    if (stored.revokedAt !== null)
+      throw invalidGrant('The session of this refresh token has ended; sign in again.');
+    if (stored.expiresAt <= nowIso)
+      throw invalidGrant('The session has reached its absolute lifetime; sign in again.');
 
     const successor = newRefreshToken();
     const rotated = await this.sessions.transaction(async (trx) => {
@@ -82,7 +93,9 @@ export class SessionsService {
     if (!rotated) {
       // Used before (or by a concurrent request a moment ago): whoever else holds it may be a thief.
       await this.end(stored.familyId, 'refresh token replayed');
-      throw invalidGrant('This refresh token was already used, so it may have been stolen: its session is now ended. Sign in again.');
+      throw invalidGrant(
+        'This refresh token was already used, so it may have been stolen: its session is now ended. Sign in again.',
+      );
     }
     return {
       userId: stored.userId,

@@ -2,7 +2,8 @@ import type { SharedRedis } from '../../redis/shared-redis.js';
 import type { AttemptCount, ThrottleStore } from './throttle-store.js';
 
 /** Decrements only a counter that still exists, so an undo never leaves a key without expiry. */
-const UNDO = "if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0";
+const UNDO =
+  "if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0";
 
 /** Several instances: the counters live in Redis, so every instance counts the same attempts. */
 export class RedisThrottleStore implements ThrottleStore {
@@ -11,9 +12,15 @@ export class RedisThrottleStore implements ThrottleStore {
   async hit(key: string, windowMs: number): Promise<AttemptCount> {
     const name = this.redis.key(`throttle:${key}`);
     // One transaction: the window opens (SET NX with its expiry) and counts atomically.
-    const results = await this.redis.client.multi().set(name, 0, 'PX', windowMs, 'NX').incr(name).pttl(name).exec();
+    const results = await this.redis.client
+      .multi()
+      .set(name, 0, 'PX', windowMs, 'NX')
+      .incr(name)
+      .pttl(name)
+      .exec();
     const failed = results?.find(([error]) => error !== null);
-    if (!results || failed) throw new Error('Redis refused the throttle update', { cause: failed?.[0] });
+    if (!results || failed)
+      throw new Error('Redis refused the throttle update', { cause: failed?.[0] });
     const count = results[1]![1] as number;
     const ttl = results[2]![1] as number;
     return { count, resetInMs: ttl > 0 ? ttl : windowMs };

@@ -42,7 +42,8 @@ export class SignInThrottle {
     const byIp = await this.store.hit(ipKey, windowMs);
     if (byIp.count > this.limits.maxFailuresPerIp) throw tooManyAttempts(byIp, 'from your network');
     const byAccount = await this.store.hit(accountKey, windowMs);
-    if (byAccount.count > this.limits.maxFailuresPerAccount) throw tooManyAttempts(byAccount, 'for this account');
+    if (byAccount.count > this.limits.maxFailuresPerAccount)
+      throw tooManyAttempts(byAccount, 'for this account');
 
     return {
       succeeded: async () => {

@@ -23,29 +23,50 @@ export class AccessTokenService {
 
   /** A user's token, tied to the session it was issued in and to the user's current token version. */
   issue(user: UserView & { tokenVersion: number }, sessionId: string): IssuedAccessToken {
-    const claims = { username: user.username, role: user.role, sid: sessionId, ver: user.tokenVersion };
+    const claims = {
+      username: user.username,
+      role: user.role,
+      sid: sessionId,
+      ver: user.tokenVersion,
+    };
     return this.sign(claims, String(user.id), this.config.jwt.accessTokenTtlSeconds);
   }
 
   /** A machine client's token (client credentials): the client is the subject, its scope the only grant. */
-  issueForClient(client: { id: string; scope: readonly Permission[]; tokenVersion: number }): IssuedAccessToken {
-    const claims = { client_id: client.id, scope: client.scope.join(' '), ver: client.tokenVersion };
+  issueForClient(client: {
+    id: string;
+    scope: readonly Permission[];
+    tokenVersion: number;
+  }): IssuedAccessToken {
+    const claims = {
+      client_id: client.id,
+      scope: client.scope.join(' '),
+      ver: client.tokenVersion,
+    };
     return this.sign(claims, client.id, this.config.jwt.clientTokenTtlSeconds);
   }
 
-  private sign(claims: Record<string, unknown>, subject: string, ttlSeconds: number): IssuedAccessToken {
+  private sign(
+    claims: Record<string, unknown>,
+    subject: string,
+    ttlSeconds: number,
+  ): IssuedAccessToken {
     const { issuer, audience } = this.config.jwt;
     const jti = randomUUID();
     // iat from the API's clock (which demo mode may move forward); jsonwebtoken derives exp from it.
-    const accessToken = jwt.sign({ ...claims, iat: this.clock.nowSeconds() }, this.keys.signingKey, {
-      algorithm: this.keys.algorithm,
-      header: { alg: this.keys.algorithm, typ: ACCESS_TOKEN_TYPE, kid: this.keys.kid },
-      subject,
-      issuer,
-      audience,
-      expiresIn: ttlSeconds,
-      jwtid: jti,
-    });
+    const accessToken = jwt.sign(
+      { ...claims, iat: this.clock.nowSeconds() },
+      this.keys.signingKey,
+      {
+        algorithm: this.keys.algorithm,
+        header: { alg: this.keys.algorithm, typ: ACCESS_TOKEN_TYPE, kid: this.keys.kid },
+        subject,
+        issuer,
+        audience,
+        expiresIn: ttlSeconds,
+        jwtid: jti,
+      },
+    );
     return { accessToken, expiresIn: ttlSeconds, jti };
   }
 }

@@ -3,7 +3,14 @@ import { clientFromClaims } from './client-claims.js';
 import { TokenRejection } from './token-rejection.js';
 
 const CLIENT = 'cl_AAAAAAAAAAAAAAAAAAAAAA';
-const GOOD = { sub: CLIENT, client_id: CLIENT, scope: 'read update', jti: 'j', exp: 2_000_000_000, ver: 0 };
+const GOOD = {
+  sub: CLIENT,
+  client_id: CLIENT,
+  scope: 'read update',
+  jti: 'j',
+  exp: 2_000_000_000,
+  ver: 0,
+};
 
 describe('clientFromClaims', () => {
   it('turns the claims into a client principal whose permissions are its scope', () => {
@@ -31,7 +38,9 @@ describe('clientFromClaims', () => {
     ['a negative version', { ver: -1 }],
     ['no jti', { jti: undefined }],
   ])('refuses %s', (_case, change) => {
-    const claims = Object.fromEntries(Object.entries({ ...GOOD, ...change }).filter(([, value]) => value !== undefined));
+    const claims = Object.fromEntries(
+      Object.entries({ ...GOOD, ...change }).filter(([, value]) => value !== undefined),
+    );
     expect(() => clientFromClaims(claims)).toThrow(TokenRejection);
   });
 });

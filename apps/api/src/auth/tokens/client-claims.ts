@@ -16,15 +16,33 @@ export function clientFromClaims(payload: Record<string, unknown>): Authenticate
   const { sub, client_id: clientId, scope, jti, exp, ver } = payload;
   if (typeof exp !== 'number') throw new TokenRejection('bad_claims', 'the token has no exp claim');
   if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId) || sub !== clientId) {
-    throw new TokenRejection('bad_claims', 'client_id is not a client id, or sub is not the client');
+    throw new TokenRejection(
+      'bad_claims',
+      'client_id is not a client id, or sub is not the client',
+    );
   }
   if (Object.hasOwn(payload, 'role') || Object.hasOwn(payload, 'username')) {
     throw new TokenRejection('bad_claims', 'a client token carries a role or username');
   }
-  if (typeof jti !== 'string' || !isTokenVersion(ver)) throw new TokenRejection('bad_claims', 'jti or ver is missing');
+  if (typeof jti !== 'string' || !isTokenVersion(ver))
+    throw new TokenRejection('bad_claims', 'jti or ver is missing');
   const permissions = typeof scope === 'string' ? scope.split(' ') : [];
-  if (permissions.length === 0 || !permissions.every(isPermission) || new Set(permissions).size !== permissions.length) {
-    throw new TokenRejection('bad_claims', `scope ${JSON.stringify(scope)} is not a list of known permissions`);
+  if (
+    permissions.length === 0 ||
+    !permissions.every(isPermission) ||
+    new Set(permissions).size !== permissions.length
+  ) {
+    throw new TokenRejection(
+      'bad_claims',
+      `scope ${JSON.stringify(scope)} is not a list of known permissions`,
+    );
   }
-  return { kind: 'client', clientId, permissions: Object.freeze(permissions), tokenId: jti, expiresAt: exp, tokenVersion: ver };
+  return {
+    kind: 'client',
+    clientId,
+    permissions: Object.freeze(permissions),
+    tokenId: jti,
+    expiresAt: exp,
+    tokenVersion: ver,
+  };
 }

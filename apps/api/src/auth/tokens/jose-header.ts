@@ -20,15 +20,24 @@ export function checkJoseHeader(rawToken: string, expectedKid: string): TokenRej
   const fields = header as Record<string, unknown>;
   for (const field of FORBIDDEN_JOSE_HEADER_FIELDS) {
     if (Object.hasOwn(fields, field)) {
-      return new TokenRejection('forbidden_header', `the header carries "${field}", which authlab never trusts`);
+      return new TokenRejection(
+        'forbidden_header',
+        `the header carries "${field}", which authlab never trusts`,
+      );
     }
   }
   const typ = typeof fields.typ === 'string' ? fields.typ.toLowerCase() : undefined;
   if (typ !== ACCESS_TOKEN_TYPE && typ !== `application/${ACCESS_TOKEN_TYPE}`) {
-    return new TokenRejection('wrong_type', `typ was ${JSON.stringify(fields.typ ?? null)}, expected "${ACCESS_TOKEN_TYPE}"`);
+    return new TokenRejection(
+      'wrong_type',
+      `typ was ${JSON.stringify(fields.typ ?? null)}, expected "${ACCESS_TOKEN_TYPE}"`,
+    );
   }
   if (Object.hasOwn(fields, 'kid') && fields.kid !== expectedKid) {
-    return new TokenRejection('unknown_key', `kid ${JSON.stringify(fields.kid)} names no configured key`);
+    return new TokenRejection(
+      'unknown_key',
+      `kid ${JSON.stringify(fields.kid)} names no configured key`,
+    );
   }
   return null;
 }

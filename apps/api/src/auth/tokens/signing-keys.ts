@@ -55,22 +55,30 @@ async function readOrCreate(file: string, create: () => string): Promise<string>
   await mkdir(path.dirname(file), { recursive: true });
   const content = create();
   // 'wx' fails if another process created the file meanwhile, instead of overwriting its key.
-  await writeFile(file, content, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  await writeFile(file, content, { mode: 0o600, flag: 'wx' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
   return readFile(file, 'utf8');
 }
 
 export function hmacKeys(secret: Buffer): SigningKeys {
   const key = createSecretKey(secret);
   // A key id that names the secret without revealing it.
-  const kid = base64url(createHmac('sha256', secret).update('authlab key id').digest()).slice(0, 16);
+  const kid = base64url(createHmac('sha256', secret).update('authlab key id').digest()).slice(
+    0,
+    16,
+  );
   return { algorithm: 'HS256', kid, signingKey: key, verificationKey: key, jwks: { keys: [] } };
 }
 
 export function ecKeys(privateKeyPem: string): SigningKeys {
   const privateKey = createPrivateKey(privateKeyPem);
-  if (privateKey.asymmetricKeyType !== 'ec' || privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+  if (
+    privateKey.asymmetricKeyType !== 'ec' ||
+    privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1'
+  ) {
     throw new ConfigError('JWT_PRIVATE_KEY must be an EC P-256 private key for ES256.');
   }
   const publicKey = createPublicKey(privateKey);

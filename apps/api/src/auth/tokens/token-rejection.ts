@@ -41,16 +41,22 @@ export function toTokenRejection(info: unknown): TokenRejection {
   }
   if (info instanceof jwt.JsonWebTokenError) {
     const message = info.message;
-    if (message === 'invalid signature') return new TokenRejection('bad_signature', 'the signature does not match');
+    if (message === 'invalid signature')
+      return new TokenRejection('bad_signature', 'the signature does not match');
     if (message === 'invalid algorithm' || message === 'jwt signature is required') {
       return new TokenRejection('bad_algorithm', 'the algorithm is not the one configured');
     }
-    if (message.startsWith('jwt audience invalid')) return new TokenRejection('wrong_audience', message);
-    if (message.startsWith('jwt issuer invalid')) return new TokenRejection('wrong_issuer', message);
+    if (message.startsWith('jwt audience invalid'))
+      return new TokenRejection('wrong_audience', message);
+    if (message.startsWith('jwt issuer invalid'))
+      return new TokenRejection('wrong_issuer', message);
     return new TokenRejection('malformed', message);
   }
   if (info instanceof Error && info.message === 'No auth token') {
     return new TokenRejection('missing', 'no access token was sent');
   }
-  return new TokenRejection('malformed', info instanceof Error ? info.message : 'the token was refused');
+  return new TokenRejection(
+    'malformed',
+    info instanceof Error ? info.message : 'the token was refused',
+  );
 }

@@ -10,8 +10,14 @@ export class OAuthErrorFilter implements ExceptionFilter {
   catch(exception: OAuthError, host: ArgumentsHost): void {
     const end = currentTrace()?.begin('OAuthErrorFilter', 'filter');
     const response = host.switchToHttp().getResponse<Response>();
-    const body: OAuthErrorBody = { error: exception.error, error_description: exception.description };
-    end?.({ outcome: 'deny', reason: `Answered ${exception.status} ${exception.error}: ${exception.description}` });
+    const body: OAuthErrorBody = {
+      error: exception.error,
+      error_description: exception.description,
+    };
+    end?.({
+      outcome: 'deny',
+      reason: `Answered ${exception.status} ${exception.error}: ${exception.description}`,
+    });
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.setHeader('Cache-Control', 'no-store');

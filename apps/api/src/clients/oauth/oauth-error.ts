@@ -19,5 +19,7 @@ export class OAuthError extends Error {
 
 /** 401 for client authentication that failed, with the Basic challenge RFC 6749 §5.2 asks for. */
 export function invalidClient(description: string): OAuthError {
-  return new OAuthError(401, 'invalid_client', description, { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` });
+  return new OAuthError(401, 'invalid_client', description, {
+    'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"`,
+  });
 }

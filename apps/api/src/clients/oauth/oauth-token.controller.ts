@@ -32,20 +32,41 @@ export class OAuthTokenController {
     schema: {
       type: 'object',
       required: ['grant_type'],
-      properties: { grant_type: { type: 'string', enum: ['client_credentials'] }, scope: { type: 'string', example: 'read' } },
+      properties: {
+        grant_type: { type: 'string', enum: ['client_credentials'] },
+        scope: { type: 'string', example: 'read' },
+      },
     },
   })
-  @ApiOperation({ summary: 'Client credentials grant: a short-lived access token limited to the client’s scope' })
+  @ApiOperation({
+    summary: 'Client credentials grant: a short-lived access token limited to the client’s scope',
+  })
   async token(@Req() request: Request): Promise<ClientTokenResponse> {
-    const form = readTokenRequest(request.is('application/x-www-form-urlencoded') !== false, request.body);
+    const form = readTokenRequest(
+      request.is('application/x-www-form-urlencoded') !== false,
+      request.body,
+    );
     const { clientId, secret } = clientCredentialsFrom(request.headers.authorization);
     const client = await this.clients.authenticate(clientId, secret);
     if (!client) throw invalidClient('The client is unknown, revoked, or its secret is wrong.');
     if (form.grantType !== 'client_credentials') {
-      throw new OAuthError(400, 'unsupported_grant_type', 'This endpoint issues tokens for the client_credentials grant only.');
+      throw new OAuthError(
+        400,
+        'unsupported_grant_type',
+        'This endpoint issues tokens for the client_credentials grant only.',
+      );
     }
     const scope = grantedScope(form.scope, client.scope);
-    const issued = this.tokens.issueForClient({ id: client.clientId, scope, tokenVersion: client.tokenVersion });
-    return { access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresIn, scope: scope.join(' ') };
+    const issued = this.tokens.issueForClient({
+      id: client.clientId,
+      scope,
+      tokenVersion: client.tokenVersion,
+    });
+    return {
+      access_token: issued.accessToken,
+      token_type: 'Bearer',
+      expires_in: issued.expiresIn,
+      scope: scope.join(' '),
+    };
   }
 }

@@ -15,8 +15,13 @@ const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
 
 describe('readTokenRequest', () => {
   it('reads grant_type and scope, ignoring unknown parameters (RFC 6749 §3.2)', () => {
-    expect(readTokenRequest(true, { grant_type: 'client_credentials', scope: 'read', audience: 'x' })).toEqual({ grantType: 'client_credentials', scope: 'read' });
-    expect(readTokenRequest(true, { grant_type: 'client_credentials', scope: '' })).toEqual({ grantType: 'client_credentials', scope: undefined });
+    expect(
+      readTokenRequest(true, { grant_type: 'client_credentials', scope: 'read', audience: 'x' }),
+    ).toEqual({ grantType: 'client_credentials', scope: 'read' });
+    expect(readTokenRequest(true, { grant_type: 'client_credentials', scope: '' })).toEqual({
+      grantType: 'client_credentials',
+      scope: undefined,
+    });
   });
 
   it.each([
@@ -26,22 +31,31 @@ describe('readTokenRequest', () => {
     ['credentials in the body', true, { grant_type: 'client_credentials', client_id: 'cl_x' }],
     ['no grant_type', true, { scope: 'read' }],
   ])('answers %s with invalid_request', (_case, isForm, body) => {
-    expect(errorOf(() => readTokenRequest(isForm, body))).toMatchObject({ status: 400, error: 'invalid_request' });
+    expect(errorOf(() => readTokenRequest(isForm, body))).toMatchObject({
+      status: 400,
+      error: 'invalid_request',
+    });
   });
 });
 
 describe('clientCredentialsFrom', () => {
   it('form-decodes the id and secret inside the Basic header (RFC 6749 §2.3.1)', () => {
-    expect(clientCredentialsFrom(basic('cl_abc:s%3Acr+t'))).toEqual({ clientId: 'cl_abc', secret: 's:cr t' });
-  });
-
-  it.each([undefined, 'Bearer x.y.z', 'Basic ***', basic('no-colon'), basic('cl_abc:%E0%A4%A')])('answers %j with 401 invalid_client and a Basic challenge', (header) => {
-    expect(errorOf(() => clientCredentialsFrom(header))).toMatchObject({
-      status: 401,
-      error: 'invalid_client',
-      headers: { 'WWW-Authenticate': 'Basic realm="authlab", charset="UTF-8"' },
+    expect(clientCredentialsFrom(basic('cl_abc:s%3Acr+t'))).toEqual({
+      clientId: 'cl_abc',
+      secret: 's:cr t',
     });
   });
+
+  it.each([undefined, 'Bearer x.y.z', 'Basic ***', basic('no-colon'), basic('cl_abc:%E0%A4%A')])(
+    'answers %j with 401 invalid_client and a Basic challenge',
+    (header) => {
+      expect(errorOf(() => clientCredentialsFrom(header))).toMatchObject({
+        status: 401,
+        error: 'invalid_client',
+        headers: { 'WWW-Authenticate': 'Basic realm="authlab", charset="UTF-8"' },
+      });
+    },
+  );
 });
 
 describe('grantedScope', () => {
@@ -50,7 +64,13 @@ describe('grantedScope', () => {
     expect(grantedScope('update read read', ['read', 'update'])).toEqual(['read', 'update']);
   });
 
-  it.each(['delete', 'read delete', 'READ', 'constructor', '__proto__', '   '])('refuses %j with invalid_scope', (scope) => {
-    expect(errorOf(() => grantedScope(scope, ['read', 'update']))).toMatchObject({ status: 400, error: 'invalid_scope' });
-  });
+  it.each(['delete', 'read delete', 'READ', 'constructor', '__proto__', '   '])(
+    'refuses %j with invalid_scope',
+    (scope) => {
+      expect(errorOf(() => grantedScope(scope, ['read', 'update']))).toMatchObject({
+        status: 400,
+        error: 'invalid_scope',
+      });
+    },
+  );
 });

@@ -13,7 +13,8 @@ const invalidRequest = (description: string) => new OAuthError(400, 'invalid_req
 /** Reads one parameter; RFC 6749 §3.2: none may be sent twice, and an empty one counts as absent. */
 function single(form: Record<string, unknown>, name: string): string | undefined {
   const value = Object.hasOwn(form, name) ? form[name] : undefined;
-  if (Array.isArray(value)) throw invalidRequest(`The parameter "${name}" was sent more than once.`);
+  if (Array.isArray(value))
+    throw invalidRequest(`The parameter "${name}" was sent more than once.`);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
@@ -24,12 +25,16 @@ function single(form: Record<string, unknown>, name: string): string | undefined
  */
 export function readTokenRequest(isForm: boolean, body: unknown): ClientCredentialsRequest {
   if (!isForm || typeof body !== 'object' || body === null) {
-    throw invalidRequest('The token request must be a form: Content-Type application/x-www-form-urlencoded (RFC 6749 §4.4.2).');
+    throw invalidRequest(
+      'The token request must be a form: Content-Type application/x-www-form-urlencoded (RFC 6749 §4.4.2).',
+    );
   }
   const form = body as Record<string, unknown>;
   for (const name of Object.keys(form)) single(form, name);
   if (single(form, 'client_secret') !== undefined || single(form, 'client_id') !== undefined) {
-    throw invalidRequest('Send the client credentials in the Authorization header (HTTP Basic) only, never in the body.');
+    throw invalidRequest(
+      'Send the client credentials in the Authorization header (HTTP Basic) only, never in the body.',
+    );
   }
   const grantType = single(form, 'grant_type');
   if (grantType === undefined) throw invalidRequest('The grant_type parameter is missing.');
@@ -46,9 +51,13 @@ function formDecode(value: string): string {
 }
 
 /** The client id and secret from `Authorization: Basic …`; anything else is a failed client authentication. */
-export function clientCredentialsFrom(authorization: string | undefined): { clientId: string; secret: string } {
+export function clientCredentialsFrom(authorization: string | undefined): {
+  clientId: string;
+  secret: string;
+} {
   const basic = parseBasicHeader(authorization);
-  if (basic.kind === 'absent') throw invalidClient('Authenticate the client with HTTP Basic: client_id and client_secret.');
+  if (basic.kind === 'absent')
+    throw invalidClient('Authenticate the client with HTTP Basic: client_id and client_secret.');
   if (basic.kind === 'malformed') throw invalidClient(`${basic.reason}.`);
   return { clientId: formDecode(basic.username), secret: formDecode(basic.password) };
 }
@@ -57,12 +66,19 @@ export function clientCredentialsFrom(authorization: string | undefined): { clie
  * The permissions to grant: what was asked for, which must be within what the client was
  * registered with (invalid_scope otherwise), or everything it was registered with.
  */
-export function grantedScope(requested: string | undefined, registered: readonly Permission[]): Permission[] {
+export function grantedScope(
+  requested: string | undefined,
+  registered: readonly Permission[],
+): Permission[] {
   if (requested === undefined) return [...registered];
   const words = [...new Set(requested.split(' ').filter(Boolean))];
   const outside = words.filter((word) => !isPermission(word) || !registered.includes(word));
   if (words.length === 0 || outside.length > 0) {
-    throw new OAuthError(400, 'invalid_scope', `This client may ask only for: ${registered.join(' ')}.`);
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      `This client may ask only for: ${registered.join(' ')}.`,
+    );
   }
   return registered.filter((permission) => words.includes(permission));
 }

@@ -26,7 +26,9 @@ function messageOf(exception: HttpException): string {
 
 /** Nest's Express adapter wraps some body-parser errors in a BadRequestException; look through it. */
 function describeBodyParserError(exception: unknown): Described | undefined {
-  return describeBodyError(exception instanceof HttpException && exception.cause ? exception.cause : exception);
+  return describeBodyError(
+    exception instanceof HttpException && exception.cause ? exception.cause : exception,
+  );
 }
 
 function describe(exception: unknown): Described | undefined {
@@ -85,7 +87,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       reason: `Answered ${described.status} ${body.error}: ${body.message}`,
     });
     if (response.headersSent) return;
-    for (const [name, value] of Object.entries(described.headers ?? {})) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(described.headers ?? {}))
+      response.setHeader(name, value);
     response.status(described.status).json(body);
   }
 }

@@ -6,10 +6,16 @@
 export const BODY_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
   'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON.' },
   'entity.too.large': { status: 413, message: 'The request body is larger than 100 kB.' },
-  'encoding.unsupported': { status: 415, message: 'The request body uses an unsupported content encoding.' },
+  'encoding.unsupported': {
+    status: 415,
+    message: 'The request body uses an unsupported content encoding.',
+  },
   'charset.unsupported': { status: 415, message: 'The request body uses an unsupported charset.' },
   'request.aborted': { status: 400, message: 'The request was aborted before its body arrived.' },
-  'request.size.invalid': { status: 400, message: 'The request body does not match its Content-Length.' },
+  'request.size.invalid': {
+    status: 400,
+    message: 'The request body does not match its Content-Length.',
+  },
   'media.unsupported': {
     status: 415,
     message: 'The request body must be JSON, sent with Content-Type: application/json.',
@@ -25,7 +31,10 @@ export function describeBodyError(error: unknown): { status: number; message: st
   if (typeof type !== 'string' || !Object.hasOwn(BODY_ERRORS, type)) return undefined;
   const message = (error as Error).message;
   if (type === 'entity.parse.failed' && message.startsWith(PROTOTYPE_KEY_ERROR)) {
-    return { status: 400, message: `The request body contains a ${message}, which is never accepted.` };
+    return {
+      status: 400,
+      message: `The request body contains a ${message}, which is never accepted.`,
+    };
   }
   return BODY_ERRORS[type];
 }

@@ -4,7 +4,11 @@ import { parseForm } from './form-body.js';
 describe('parseForm', () => {
   it('decodes a form as RFC 6749 sends it: + is a space, percent-escapes decoded', () => {
     const form = parseForm('grant_type=client_credentials&scope=read+update&note=a%26b%3Dc');
-    expect({ ...form }).toEqual({ grant_type: 'client_credentials', scope: 'read update', note: 'a&b=c' });
+    expect({ ...form }).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'read update',
+      note: 'a&b=c',
+    });
     expect(Object.getPrototypeOf(form)).toBeNull();
   });
 
@@ -12,7 +16,10 @@ describe('parseForm', () => {
     expect({ ...parseForm('scope=read&scope=delete') }).toEqual({ scope: ['read', 'delete'] });
   });
 
-  it.each(['__proto__=x', 'a=1&constructor=x', 'prototype=y', '%5F%5Fproto%5F%5F=x'])('refuses the prototype key in %s', (text) => {
-    expect(() => parseForm(text)).toThrow(/forbidden key/);
-  });
+  it.each(['__proto__=x', 'a=1&constructor=x', 'prototype=y', '%5F%5Fproto%5F%5F=x'])(
+    'refuses the prototype key in %s',
+    (text) => {
+      expect(() => parseForm(text)).toThrow(/forbidden key/);
+    },
+  );
 });

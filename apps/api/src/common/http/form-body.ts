@@ -15,10 +15,16 @@ export function parseForm(text: string): FormBody {
   const form = Object.create(null) as FormBody;
   for (const [key, value] of new URLSearchParams(text)) {
     if (PROTOTYPE_KEYS.has(key)) {
-      throw Object.assign(new SyntaxError(`${PROTOTYPE_KEY_ERROR} "${key}"`), { type: 'entity.parse.failed', status: 400 });
+      throw Object.assign(new SyntaxError(`${PROTOTYPE_KEY_ERROR} "${key}"`), {
+        type: 'entity.parse.failed',
+        status: 400,
+      });
     }
     const previous = form[key];
-    form[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+    form[key] =
+      previous === undefined
+        ? value
+        : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
   return form;
 }

@@ -5,8 +5,11 @@ import { PROTOTYPE_KEY_ERROR } from './body-errors.js';
 export const BODY_LIMIT = '100kb';
 
 /** Keys that could reach Object.prototype if a parsed body were ever merged into another object. */
-export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 /**
  * Parses JSON bodies (strictly: only objects and arrays, at most 100 kB) and refuses any body
@@ -42,7 +45,11 @@ function acceptedMediaType(request: express.Request): boolean {
 
 /** A body in any other format than JSON (or a form, on the token route) gets 415 instead of being silently ignored. */
 export const requireJsonBody: RequestHandler = (request, response, next) => {
-  if (METHODS_WITH_BODY.has(request.method) && hasBody(request.headers) && !acceptedMediaType(request)) {
+  if (
+    METHODS_WITH_BODY.has(request.method) &&
+    hasBody(request.headers) &&
+    !acceptedMediaType(request)
+  ) {
     next(Object.assign(new Error('unsupported media type'), { type: 'media.unsupported' }));
     return;
   }

@@ -25,7 +25,8 @@ function helmetOptions(config: AppConfig): HelmetOptions {
 
 function describeCors(request: Request, response: Response): string {
   const origin = request.headers.origin;
-  if (!origin) return 'No Origin header: a same-origin or non-browser request, so CORS does not apply.';
+  if (!origin)
+    return 'No Origin header: a same-origin or non-browser request, so CORS does not apply.';
   if (origin === `${request.protocol}://${request.headers.host}`) {
     return `Origin ${origin} is this API's own origin: a same-origin request, so CORS does not apply.`;
   }
@@ -36,23 +37,45 @@ function describeCors(request: Request, response: Response): string {
 
 function describeBody(request: Request): string {
   const length = request.headers['content-length'];
-  return request.body === undefined ? 'No JSON body to parse.' : `Parsed ${length ?? 'a chunked'} bytes of JSON.`;
+  return request.body === undefined
+    ? 'No JSON body to parse.'
+    : `Parsed ${length ?? 'a chunked'} bytes of JSON.`;
 }
 
 /**
  * The Express middleware chain, in the order every request meets it. Each one is wrapped by
  * traced(), so a trace shows what it did; the trace middleware itself comes first.
  */
-export function installMiddlewareChain(app: NestExpressApplication, config: AppConfig, store: TraceStore | undefined): void {
+export function installMiddlewareChain(
+  app: NestExpressApplication,
+  config: AppConfig,
+  store: TraceStore | undefined,
+): void {
   const logsRequests = config.logLevels.includes('verbose');
-  const steps: Array<[path: string, step: string, middleware: RequestHandler, describe?: (req: Request, res: Response) => string]> = [
+  const steps: Array<
+    [
+      path: string,
+      step: string,
+      middleware: RequestHandler,
+      describe?: (req: Request, res: Response) => string,
+    ]
+  > = [
     [
       '/',
       'requestLogger',
       requestLogger(logsRequests),
-      () => (logsRequests ? 'Will log the request when it finishes.' : 'Request logging is off below LOG_LEVEL=verbose.'),
+      () =>
+        logsRequests
+          ? 'Will log the request when it finishes.'
+          : 'Request logging is off below LOG_LEVEL=verbose.',
     ],
-    ['/', 'helmet', helmet(helmetOptions(config)), () => 'Set the security headers (Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, Referrer-Policy…).'],
+    [
+      '/',
+      'helmet',
+      helmet(helmetOptions(config)),
+      () =>
+        'Set the security headers (Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, Referrer-Policy…).',
+    ],
     [
       '/',
       'cors',
@@ -72,9 +95,27 @@ export function installMiddlewareChain(app: NestExpressApplication, config: AppC
     ],
     ['/api', 'noStore', noStoreMiddleware, () => 'Marked the answer Cache-Control: no-store.'],
     // Names only: cookie values are credentials and never enter a trace.
-    ['/', 'cookieParser', cookieParser(), (req) => `Read the cookies: ${Object.keys((req.cookies ?? {}) as object).join(', ') || 'none'}.`],
-    ['/', 'requireJsonBody', requireJsonBody, (req) => (req.headers['content-type'] ? `The body is ${req.headers['content-type']}.` : 'No body.')],
-    [OAUTH_TOKEN_PATH, 'formBodyParser', formBodyParser(), (req) => `Read the form fields: ${Object.keys((req.body ?? {}) as object).join(', ') || 'none'}.`],
+    [
+      '/',
+      'cookieParser',
+      cookieParser(),
+      (req) =>
+        `Read the cookies: ${Object.keys((req.cookies ?? {}) as object).join(', ') || 'none'}.`,
+    ],
+    [
+      '/',
+      'requireJsonBody',
+      requireJsonBody,
+      (req) =>
+        req.headers['content-type'] ? `The body is ${req.headers['content-type']}.` : 'No body.',
+    ],
+    [
+      OAUTH_TOKEN_PATH,
+      'formBodyParser',
+      formBodyParser(),
+      (req) =>
+        `Read the form fields: ${Object.keys((req.body ?? {}) as object).join(', ') || 'none'}.`,
+    ],
     ['/', 'jsonBodyParser', jsonBodyParser(), describeBody],
   ];
 
@@ -84,6 +125,8 @@ export function installMiddlewareChain(app: NestExpressApplication, config: AppC
   // The playground's files keep theirs: express.static does not read this setting.
   app.set('etag', false);
   app.use(traceMiddleware(store));
-  for (const [path, step, middleware, describe] of steps) app.use(path, traced(step, middleware, describe));
-  if (config.playgroundDir) servePlayground(app.getHttpAdapter().getInstance(), config.playgroundDir);
+  for (const [path, step, middleware, describe] of steps)
+    app.use(path, traced(step, middleware, describe));
+  if (config.playgroundDir)
+    servePlayground(app.getHttpAdapter().getInstance(), config.playgroundDir);
 }

@@ -6,11 +6,18 @@ import express, { type Express } from 'express';
  * Any GET for a page that is not an API path falls back to index.html (client-side routing).
  */
 export function servePlayground(app: Express, directory: string): void {
-  const serveFiles = express.static(directory, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml });
+  const serveFiles = express.static(directory, {
+    index: 'index.html',
+    maxAge: '1h',
+    setHeaders: noCacheForHtml,
+  });
   // API paths never name a file: skip the file-system lookup (a stat on the thread pool) for them.
-  app.use((request, response, next) => (isApiPath(request.path) ? next() : serveFiles(request, response, next)));
+  app.use((request, response, next) =>
+    isApiPath(request.path) ? next() : serveFiles(request, response, next),
+  );
   app.use((request, response, next) => {
-    if (request.method !== 'GET' || isApiPath(request.path) || !request.accepts('html')) return next();
+    if (request.method !== 'GET' || isApiPath(request.path) || !request.accepts('html'))
+      return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(path.join(directory, 'index.html'));
   });

@@ -16,7 +16,9 @@ export function requestLogger(enabled: boolean): RequestHandler {
     const started = performance.now();
     response.once('finish', () => {
       const ms = (performance.now() - started).toFixed(1);
-      logger.verbose(`${request.method} ${request.path} ${response.statusCode} ${ms} ms [trace ${traceIdOf(request)}]`);
+      logger.verbose(
+        `${request.method} ${request.path} ${response.statusCode} ${ms} ms [trace ${traceIdOf(request)}]`,
+      );
     });
     next();
   };

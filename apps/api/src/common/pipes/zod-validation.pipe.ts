@@ -9,7 +9,10 @@ import { ApiException } from '../errors/api-exception.js';
  * hands the handler the parsed value, so handlers only ever see data of the declared shape.
  */
 @Injectable()
-export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
+export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<
+  unknown,
+  z.output<Schema>
+> {
   constructor(
     private readonly schema: Schema,
     readonly what = 'request body',
@@ -29,7 +32,9 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
           ? `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
           : issue.message,
     }));
-    const summary = details.map((d) => (d.path === '(root)' ? d.message : `${d.path} ${d.message}`)).join('; ');
+    const summary = details
+      .map((d) => (d.path === '(root)' ? d.message : `${d.path} ${d.message}`))
+      .join('; ');
     // Paths and messages only: the values themselves (a password, say) never enter the trace.
     end?.({
       outcome: 'deny',
@@ -46,6 +51,9 @@ export function validBody<Schema extends z.ZodType>(schema: Schema): ZodValidati
 }
 
 /** Shorthand for a route parameter: `@Param('id', validParam(idSchema, 'id'))`. */
-export function validParam<Schema extends z.ZodType>(schema: Schema, name: string): ZodValidationPipe<Schema> {
+export function validParam<Schema extends z.ZodType>(
+  schema: Schema,
+  name: string,
+): ZodValidationPipe<Schema> {
   return new ZodValidationPipe(schema, `route parameter "${name}"`);
 }

@@ -23,7 +23,9 @@ export function usersAndArticles(kind: DatabaseKind): Migration {
       await idColumn(db.schema.createTable('articles'))
         .addColumn('title', 'text', (col) => col.notNull())
         .addColumn('body', 'text', (col) => col.notNull())
-        .addColumn('author_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('author_id', 'integer', (col) =>
+          col.notNull().references('users.id').onDelete('cascade'),
+        )
         .addColumn('created_at', 'text', (col) => col.notNull())
         .addColumn('updated_at', 'text', (col) => col.notNull())
         .execute();

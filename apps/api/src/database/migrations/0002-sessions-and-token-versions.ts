@@ -16,23 +16,39 @@ export function sessionsAndTokenVersions(): Migration {
       await db.schema
         .createTable('refresh_families')
         .addColumn('id', 'text', (col) => col.primaryKey())
-        .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('user_id', 'integer', (col) =>
+          col.notNull().references('users.id').onDelete('cascade'),
+        )
         .addColumn('created_at', 'text', (col) => col.notNull())
         .addColumn('expires_at', 'text', (col) => col.notNull())
         .addColumn('revoked_at', 'text')
         .addColumn('revoked_reason', 'text')
         .execute();
-      await db.schema.createIndex('refresh_families_user_id').on('refresh_families').column('user_id').execute();
-      await db.schema.createIndex('refresh_families_revoked_at').on('refresh_families').column('revoked_at').execute();
+      await db.schema
+        .createIndex('refresh_families_user_id')
+        .on('refresh_families')
+        .column('user_id')
+        .execute();
+      await db.schema
+        .createIndex('refresh_families_revoked_at')
+        .on('refresh_families')
+        .column('revoked_at')
+        .execute();
 
       await db.schema
         .createTable('refresh_tokens')
         .addColumn('token_hash', 'text', (col) => col.primaryKey())
-        .addColumn('family_id', 'text', (col) => col.notNull().references('refresh_families.id').onDelete('cascade'))
+        .addColumn('family_id', 'text', (col) =>
+          col.notNull().references('refresh_families.id').onDelete('cascade'),
+        )
         .addColumn('created_at', 'text', (col) => col.notNull())
         .addColumn('used_at', 'text')
         .execute();
-      await db.schema.createIndex('refresh_tokens_family_id').on('refresh_tokens').column('family_id').execute();
+      await db.schema
+        .createIndex('refresh_tokens_family_id')
+        .on('refresh_tokens')
+        .column('family_id')
+        .execute();
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('refresh_tokens').execute();

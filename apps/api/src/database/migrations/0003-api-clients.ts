@@ -11,7 +11,9 @@ export function apiClients(): Migration {
         .addColumn('secret_hash', 'text', (col) => col.notNull())
         // Space-separated permissions, as the token's `scope` claim spells them.
         .addColumn('scope', 'text', (col) => col.notNull())
-        .addColumn('created_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+        .addColumn('created_by', 'integer', (col) =>
+          col.references('users.id').onDelete('set null'),
+        )
         .addColumn('created_at', 'text', (col) => col.notNull())
         // Revoked clients are kept, so their id is never reused and the revocation can be audited.
         .addColumn('revoked_at', 'text')

@@ -11,11 +11,19 @@ import type { Kysely, Migration } from 'kysely';
 export function sessionExpiryIndex(): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema.createIndex('refresh_families_user_id_expires_at').on('refresh_families').columns(['user_id', 'expires_at']).execute();
+      await db.schema
+        .createIndex('refresh_families_user_id_expires_at')
+        .on('refresh_families')
+        .columns(['user_id', 'expires_at'])
+        .execute();
       await db.schema.dropIndex('refresh_families_user_id').execute();
     },
     async down(db: Kysely<unknown>) {
-      await db.schema.createIndex('refresh_families_user_id').on('refresh_families').column('user_id').execute();
+      await db.schema
+        .createIndex('refresh_families_user_id')
+        .on('refresh_families')
+        .column('user_id')
+        .execute();
       await db.schema.dropIndex('refresh_families_user_id_expires_at').execute();
     },
   };

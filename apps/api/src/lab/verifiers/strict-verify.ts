@@ -10,7 +10,13 @@ import type { Verdict } from './verifier.js';
  */
 export function strictVerify(
   token: string,
-  rules: { key: KeyObject; algorithm: 'HS256' | 'ES256'; kid: string; issuer: string; audience: string },
+  rules: {
+    key: KeyObject;
+    algorithm: 'HS256' | 'ES256';
+    kid: string;
+    issuer: string;
+    audience: string;
+  },
 ): Verdict {
   const headerProblem = checkJoseHeader(token, rules.kid);
   if (headerProblem) return { accepted: false, reason: `Refused: ${headerProblem.detail}.` };
@@ -20,8 +26,13 @@ export function strictVerify(
       issuer: rules.issuer,
       audience: rules.audience,
     }) as Record<string, unknown>;
-    if (typeof claims.exp !== 'number') return { accepted: false, reason: 'Refused: the token has no exp claim.' };
-    return { accepted: true, claims, reason: `Signature verified with the pinned ${rules.algorithm} key; claims checked.` };
+    if (typeof claims.exp !== 'number')
+      return { accepted: false, reason: 'Refused: the token has no exp claim.' };
+    return {
+      accepted: true,
+      claims,
+      reason: `Signature verified with the pinned ${rules.algorithm} key; claims checked.`,
+    };
   } catch (error) {
     return { accepted: false, reason: `Refused: ${toTokenRejection(error).detail}.` };
   }

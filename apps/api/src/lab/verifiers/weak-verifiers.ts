@@ -27,7 +27,13 @@ export const trustsAlgNone: Verifier = (token, keys) => {
     return accepted(claims, 'alg is "none", so this verifier skipped the signature check.');
   }
   try {
-    return accepted(jwt.verify(token, keys.real.key, { algorithms: [keys.real.algorithm] }) as Record<string, unknown>, 'Signature checked.');
+    return accepted(
+      jwt.verify(token, keys.real.key, { algorithms: [keys.real.algorithm] }) as Record<
+        string,
+        unknown
+      >,
+      'Signature checked.',
+    );
   } catch {
     return refused('Bad signature.');
   }
@@ -36,7 +42,10 @@ export const trustsAlgNone: Verifier = (token, keys) => {
 /** Mistake: verifying the signature but ignoring `exp` (ignoreExpiration: true). */
 export const ignoresExpiry: Verifier = (token, keys) => {
   try {
-    const claims = jwt.verify(token, keys.real.key, { algorithms: [keys.real.algorithm], ignoreExpiration: true }) as Record<string, unknown>;
+    const claims = jwt.verify(token, keys.real.key, {
+      algorithms: [keys.real.algorithm],
+      ignoreExpiration: true,
+    }) as Record<string, unknown>;
     return accepted(claims, 'Signature checked; exp was never looked at.');
   } catch {
     return refused('Bad signature.');
@@ -46,8 +55,14 @@ export const ignoresExpiry: Verifier = (token, keys) => {
 /** Mistake: an HS256 secret from a wordlist ("secret"), crackable offline from any one token. */
 export const guessableSecret: Verifier = (token, keys) => {
   try {
-    const claims = jwt.verify(token, keys.guessableSecret, { algorithms: ['HS256'] }) as Record<string, unknown>;
-    return accepted(claims, `Signature matches the secret "${keys.guessableSecret}", which is in every wordlist.`);
+    const claims = jwt.verify(token, keys.guessableSecret, { algorithms: ['HS256'] }) as Record<
+      string,
+      unknown
+    >;
+    return accepted(
+      claims,
+      `Signature matches the secret "${keys.guessableSecret}", which is in every wordlist.`,
+    );
   } catch {
     return refused('The signature does not match the guessable secret.');
   }
@@ -60,7 +75,8 @@ const ATTACKER_JWKS_PATH = '/api/lab/attacker/jwks.json';
 export const trustsJku: Verifier = (token, keys) => {
   const header = decodeJoseSegment(token.split('.')[0]);
   if (!header) return refused('Not a JWT.');
-  if (typeof header.jku !== 'string') return refused('No jku header; this verifier only knows how to fetch keys.');
+  if (typeof header.jku !== 'string')
+    return refused('No jku header; this verifier only knows how to fetch keys.');
   let url: URL;
   try {
     url = new URL(header.jku);
@@ -68,11 +84,19 @@ export const trustsJku: Verifier = (token, keys) => {
     return refused('jku is not a URL.');
   }
   if (url.pathname !== ATTACKER_JWKS_PATH) {
-    return refused(`In this lab, jku may only point at ${ATTACKER_JWKS_PATH} (no outbound requests are made).`);
+    return refused(
+      `In this lab, jku may only point at ${ATTACKER_JWKS_PATH} (no outbound requests are made).`,
+    );
   }
   try {
-    const claims = jwt.verify(token, keys.attacker.publicKey, { algorithms: ['ES256'] }) as Record<string, unknown>;
-    return accepted(claims, `Verified with the key found at ${header.jku} — a key the token itself chose.`);
+    const claims = jwt.verify(token, keys.attacker.publicKey, { algorithms: ['ES256'] }) as Record<
+      string,
+      unknown
+    >;
+    return accepted(
+      claims,
+      `Verified with the key found at ${header.jku} — a key the token itself chose.`,
+    );
   } catch {
     return refused(`The signature does not match the key at ${header.jku}.`);
   }
@@ -88,14 +112,24 @@ export const algorithmConfusion: Verifier = (token, keys) => {
   const claims = decodeJoseSegment(payloadPart);
   if (!header || !claims) return refused('Not a JWT.');
   if (header.alg === 'HS256') {
-    const expected = createHmac('sha256', keys.issuer.publicPem).update(`${headerPart}.${payloadPart}`).digest();
+    const expected = createHmac('sha256', keys.issuer.publicPem)
+      .update(`${headerPart}.${payloadPart}`)
+      .digest();
     const given = Buffer.from(signature, 'base64url');
     return given.length === expected.length && timingSafeEqual(given, expected)
-      ? accepted(claims, 'alg is HS256, so the public key PEM was used as the HMAC secret — and it matched.')
+      ? accepted(
+          claims,
+          'alg is HS256, so the public key PEM was used as the HMAC secret — and it matched.',
+        )
       : refused('HMAC with the public key PEM does not match.');
   }
   try {
-    return accepted(jwt.verify(token, createPublicKey(keys.issuer.publicPem), { algorithms: ['ES256'] }) as Record<string, unknown>, 'ES256 signature checked.');
+    return accepted(
+      jwt.verify(token, createPublicKey(keys.issuer.publicPem), {
+        algorithms: ['ES256'],
+      }) as Record<string, unknown>,
+      'ES256 signature checked.',
+    );
   } catch {
     return refused('Bad ES256 signature.');
   }
@@ -118,6 +152,12 @@ export const kidPathLookup: Verifier = (token, keys) => {
   const key = keyForKid(header.kid, keys);
   const expected = createHmac('sha256', key).update(`${headerPart}.${payloadPart}`).digest();
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refused(`No match with the key for kid ${JSON.stringify(header.kid)}.`);
-  return accepted(claims, key.length === 0 ? `kid ${JSON.stringify(header.kid)} found no key, so an empty key was used — and it matched.` : 'Signature checked.');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return refused(`No match with the key for kid ${JSON.stringify(header.kid)}.`);
+  return accepted(
+    claims,
+    key.length === 0
+      ? `kid ${JSON.stringify(header.kid)} found no key, so an empty key was used — and it matched.`
+      : 'Signature checked.',
+  );
 };

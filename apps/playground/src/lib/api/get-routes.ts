@@ -8,5 +8,10 @@ export function getRoutes(signal?: AbortSignal): Promise<RouteMetadataResponse> 
 
 /** The API's routes as its decorators declare them: read once, they change only with a deploy. */
 export function useRoutes() {
-  return useQuery({ queryKey: ['meta', 'routes'], queryFn: ({ signal }) => getRoutes(signal), staleTime: Infinity, retry: false });
+  return useQuery({
+    queryKey: ['meta', 'routes'],
+    queryFn: ({ signal }) => getRoutes(signal),
+    staleTime: Infinity,
+    retry: false,
+  });
 }

@@ -16,7 +16,8 @@ export function useTrace(id: string | undefined, token?: string) {
     queryFn: ({ signal }) => getTrace(id!, token, signal),
     enabled: id !== undefined,
     staleTime: Infinity,
-    retry: (failures, error) => error instanceof ApiError && error.statusCode === 404 && failures < 4,
+    retry: (failures, error) =>
+      error instanceof ApiError && error.statusCode === 404 && failures < 4,
     retryDelay: (attempt) => 100 * 2 ** attempt,
   });
 }

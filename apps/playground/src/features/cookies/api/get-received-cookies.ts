@@ -9,5 +9,9 @@ export function getReceivedCookies(signal?: AbortSignal): Promise<CookieEchoResp
 
 /** Asks the API which cookies reached it with this very request. */
 export function useReceivedCookies(refreshKey: string) {
-  return useQuery({ queryKey: ['cookies', 'received', refreshKey], queryFn: ({ signal }) => getReceivedCookies(signal), retry: false });
+  return useQuery({
+    queryKey: ['cookies', 'received', refreshKey],
+    queryFn: ({ signal }) => getReceivedCookies(signal),
+    retry: false,
+  });
 }

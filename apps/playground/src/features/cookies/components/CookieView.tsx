@@ -8,12 +8,16 @@ import { SESSION_COOKIE_ROLES, unprefixed } from '../../../lib/cookie-mode';
 import { useReceivedCookies } from '../api/get-received-cookies';
 import { CookieFacts } from './CookieFacts';
 
-const EXAMPLE = '__Host-access_token=eyJhbGciOi…; Path=/; Max-Age=900; HttpOnly; Secure; SameSite=Strict';
+const EXAMPLE =
+  '__Host-access_token=eyJhbGciOi…; Path=/; Max-Age=900; HttpOnly; Secure; SameSite=Strict';
 
 /** Why a cookie the browser holds did not come along: usually its Path. */
 function notReceived(cookie: { attributes: Record<string, string | true> } | undefined): string {
-  const path = cookie && Object.entries(cookie.attributes).find(([key]) => key.toLowerCase() === 'path')?.[1];
-  return typeof path === 'string' && path !== '/' ? `not sent here: its Path is ${path}` : 'not received';
+  const path =
+    cookie && Object.entries(cookie.attributes).find(([key]) => key.toLowerCase() === 'path')?.[1];
+  return typeof path === 'string' && path !== '/'
+    ? `not sent here: its Path is ${path}`
+    : 'not received';
 }
 
 interface CookieViewProps {
@@ -32,7 +36,13 @@ export function CookieView({ session }: CookieViewProps) {
   const setCookies = signInTrace.data?.setCookies ?? [];
   const receivedCookies = received.data?.cookies ?? [];
   const receivedNames = receivedCookies.map((cookie) => cookie.name);
-  const names = [...new Set([...setCookies.map((cookie) => cookie.name), ...visible.map((cookie) => cookie.name), ...receivedNames])];
+  const names = [
+    ...new Set([
+      ...setCookies.map((cookie) => cookie.name),
+      ...visible.map((cookie) => cookie.name),
+      ...receivedNames,
+    ]),
+  ];
   const parsed = pasted.trim() === '' ? null : parseSetCookie(pasted);
 
   return (
@@ -41,20 +51,23 @@ export function CookieView({ session }: CookieViewProps) {
         <h2 id={`${id}-set`}>Cookies the server set</h2>
         {session?.delivery !== 'cookie' ? (
           <p>
-            Not in cookie mode. In the sign-in panel, choose <strong>HttpOnly cookie</strong> and sign in: the API then puts the access token in a
-            cookie instead of the response body.
+            Not in cookie mode. In the sign-in panel, choose <strong>HttpOnly cookie</strong> and
+            sign in: the API then puts the access token in a cookie instead of the response body.
           </p>
         ) : signInTrace.isPending ? (
           <p role="status">Reading the sign-in response’s trace…</p>
         ) : signInTrace.isError ? (
-          <p className="notice notice-info">The sign-in trace is not available, so the Set-Cookie attributes cannot be shown.</p>
+          <p className="notice notice-info">
+            The sign-in trace is not available, so the Set-Cookie attributes cannot be shown.
+          </p>
         ) : setCookies.length === 0 ? (
           <p className="notice notice-info">The sign-in response set no cookie.</p>
         ) : (
           <>
             <p className="hint">
-              From the trace of the sign-in response (<span className="mono">POST /api/auth/signin</span>). Page scripts can never read a Set-Cookie
-              header; the trace records names and attributes, never values.
+              From the trace of the sign-in response (
+              <span className="mono">POST /api/auth/signin</span>). Page scripts can never read a
+              Set-Cookie header; the trace records names and attributes, never values.
             </p>
             <div className="cookie-grid">
               {setCookies.map((cookie) => (
@@ -68,7 +81,9 @@ export function CookieView({ session }: CookieViewProps) {
       <section className="panel" aria-labelledby={`${id}-compare`}>
         <h2 id={`${id}-compare`}>What JavaScript sees, what the server receives</h2>
         <table className="table cookie-compare">
-          <caption>Each cookie: set by the server, readable through document.cookie, received by the server</caption>
+          <caption>
+            Each cookie: set by the server, readable through document.cookie, received by the server
+          </caption>
           <thead>
             <tr>
               <th scope="col">Cookie</th>
@@ -93,23 +108,42 @@ export function CookieView({ session }: CookieViewProps) {
                   <th scope="row" className="mono">
                     {name}
                   </th>
-                  <td>{SESSION_COOKIE_ROLES[unprefixed(name)] ?? 'not one of the API’s cookies'}</td>
-                  <td>{set ? (Object.keys(set.attributes).some((key) => key.toLowerCase() === 'httponly') ? 'yes, HttpOnly' : 'yes') : '—'}</td>
-                  <td className={seen ? '' : 'cell-hidden'}>{seen ? 'visible' : 'hidden from scripts'}</td>
-                  <td>{received.isSuccess ? (got ? `received (${got.length} characters)` : notReceived(set)) : '?'}</td>
+                  <td>
+                    {SESSION_COOKIE_ROLES[unprefixed(name)] ?? 'not one of the API’s cookies'}
+                  </td>
+                  <td>
+                    {set
+                      ? Object.keys(set.attributes).some((key) => key.toLowerCase() === 'httponly')
+                        ? 'yes, HttpOnly'
+                        : 'yes'
+                      : '—'}
+                  </td>
+                  <td className={seen ? '' : 'cell-hidden'}>
+                    {seen ? 'visible' : 'hidden from scripts'}
+                  </td>
+                  <td>
+                    {received.isSuccess
+                      ? got
+                        ? `received (${got.length} characters)`
+                        : notReceived(set)
+                      : '?'}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-        {setCookies.some((cookie) => Object.keys(cookie.attributes).some((key) => key.toLowerCase() === 'httponly')) && (
+        {setCookies.some((cookie) =>
+          Object.keys(cookie.attributes).some((key) => key.toLowerCase() === 'httponly'),
+        ) && (
           <p className="takeaway">
-            The HttpOnly cookies reach the server with every request, yet no script on this page can read them: an XSS bug cannot steal the
-            token.
+            The HttpOnly cookies reach the server with every request, yet no script on this page can
+            read them: an XSS bug cannot steal the token.
           </p>
         )}
         <p className="hint">
-          document.cookie right now: <span className="mono">{document.cookie === '' ? '(empty)' : document.cookie}</span>
+          document.cookie right now:{' '}
+          <span className="mono">{document.cookie === '' ? '(empty)' : document.cookie}</span>
         </p>
         {received.isError && (
           <p className="notice notice-info">
@@ -127,7 +161,14 @@ export function CookieView({ session }: CookieViewProps) {
         <h2 id={`${id}-explain`}>Explain a Set-Cookie header</h2>
         <div className="field">
           <label htmlFor={`${id}-header`}>Set-Cookie header</label>
-          <textarea id={`${id}-header`} className="mono" rows={2} spellCheck={false} value={pasted} onChange={(event) => setPasted(event.target.value)} />
+          <textarea
+            id={`${id}-header`}
+            className="mono"
+            rows={2}
+            spellCheck={false}
+            value={pasted}
+            onChange={(event) => setPasted(event.target.value)}
+          />
         </div>
         {parsed && 'problem' in parsed && <p className="notice notice-error">{parsed.problem}</p>}
         {parsed && !('problem' in parsed) && <CookieFacts cookie={parsed} value={parsed.value} />}

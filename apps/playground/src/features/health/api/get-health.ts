@@ -7,5 +7,9 @@ export function getHealth(signal?: AbortSignal): Promise<HealthResponse> {
 }
 
 export function useHealth() {
-  return useQuery({ queryKey: ['health'], queryFn: ({ signal }) => getHealth(signal), retry: false });
+  return useQuery({
+    queryKey: ['health'],
+    queryFn: ({ signal }) => getHealth(signal),
+    retry: false,
+  });
 }

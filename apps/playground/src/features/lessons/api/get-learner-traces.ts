@@ -33,7 +33,11 @@ export function useLearnerTraces() {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: learnerTracesKey(),
-    queryFn: async ({ signal }) => mergeTraces(await getLearnerTraces(signal), queryClient.getQueryData<Trace[]>(learnerTracesKey()) ?? []),
+    queryFn: async ({ signal }) =>
+      mergeTraces(
+        await getLearnerTraces(signal),
+        queryClient.getQueryData<Trace[]>(learnerTracesKey()) ?? [],
+      ),
     retry: false,
   });
 }

@@ -33,7 +33,11 @@ function render(node: MarkdownNode, key: number): ReactNode {
       );
     case 'th':
     case 'td':
-      return createElement(node.tag, { key, style: node.attrs?.align ? { textAlign: node.attrs.align } : undefined }, children);
+      return createElement(
+        node.tag,
+        { key, style: node.attrs?.align ? { textAlign: node.attrs.align } : undefined },
+        children,
+      );
     case 'pre':
       // Long lines scroll sideways; focusable so a keyboard can scroll them too.
       return (
@@ -45,7 +49,13 @@ function render(node: MarkdownNode, key: number): ReactNode {
     case 'hr':
       return createElement(node.tag, { key });
     default:
-      return createElement(HEADINGS.includes(node.tag as (typeof HEADINGS)[number]) ? shiftedHeading(node.tag) : node.tag, { key }, children);
+      return createElement(
+        HEADINGS.includes(node.tag as (typeof HEADINGS)[number])
+          ? shiftedHeading(node.tag)
+          : node.tag,
+        { key },
+        children,
+      );
   }
 }
 
@@ -58,13 +68,15 @@ export function LessonBody({ body }: { body: readonly MarkdownNode[] }) {
 export function InlineText({ text }: { text: string }) {
   return (
     <>
-      {text.split(/(`[^`]+`)/).map((part, index) =>
-        part.length > 2 && part.startsWith('`') && part.endsWith('`') ? (
-          <code key={index}>{part.slice(1, -1)}</code>
-        ) : (
-          part
-        ),
-      )}
+      {text
+        .split(/(`[^`]+`)/)
+        .map((part, index) =>
+          part.length > 2 && part.startsWith('`') && part.endsWith('`') ? (
+            <code key={index}>{part.slice(1, -1)}</code>
+          ) : (
+            part
+          ),
+        )}
     </>
   );
 }

@@ -6,7 +6,13 @@ import { progressStore, type ProgressFile } from '../lib/progress';
 import { LessonList } from './LessonList';
 import { FIXTURE_LESSON } from '../../../test/fixture-lesson';
 
-const SECOND: LessonDocument = { ...FIXTURE_LESSON, id: 'second-lesson', title: 'The second lesson', order: 2, file: '02-second-lesson.md' };
+const SECOND: LessonDocument = {
+  ...FIXTURE_LESSON,
+  id: 'second-lesson',
+  title: 'The second lesson',
+  order: 2,
+  file: '02-second-lesson.md',
+};
 const DONE = '2026-11-27T18:00:00.000Z';
 
 function card(title: RegExp): HTMLElement {
@@ -14,23 +20,37 @@ function card(title: RegExp): HTMLElement {
 }
 
 function importFile(text: string, name = 'progress.json') {
-  fireEvent.change(screen.getByLabelText('Import progress…'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
+  fireEvent.change(screen.getByLabelText('Import progress…'), {
+    target: { files: [new File([text], name, { type: 'application/json' })] },
+  });
 }
 
 describe('LessonList', () => {
   it('lists every lesson of docs/lessons, in order, each linking to its runner', () => {
     render(<LessonList lessons={lessons} />);
 
-    const links = within(screen.getByRole('list', { name: 'Lessons, in order' })).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(lessons.map((lesson) => `${lesson.order}. ${lesson.title}`));
+    const links = within(screen.getByRole('list', { name: 'Lessons, in order' })).getAllByRole(
+      'link',
+    );
+    expect(links.map((link) => link.textContent)).toEqual(
+      lessons.map((lesson) => `${lesson.order}. ${lesson.title}`),
+    );
     expect(links[0]?.getAttribute('href')).toBe(`#/lessons/${lessons[0]!.id}`);
-    expect(lessons.map((lesson) => lesson.order)).toEqual([...lessons.map((lesson) => lesson.order)].sort((a, b) => a - b));
+    expect(lessons.map((lesson) => lesson.order)).toEqual(
+      [...lessons.map((lesson) => lesson.order)].sort((a, b) => a - b),
+    );
   });
 
   it('shows how far the learner got in each lesson', () => {
     progressStore.set({
       'fixture-lesson': { steps: { 'hold-writer': { doneAt: DONE }, verify: { hintsShown: 1 } } },
-      'second-lesson': { steps: { 'hold-writer': { doneAt: DONE }, 'be-refused': { doneAt: DONE }, verify: { doneAt: DONE } } },
+      'second-lesson': {
+        steps: {
+          'hold-writer': { doneAt: DONE },
+          'be-refused': { doneAt: DONE },
+          verify: { doneAt: DONE },
+        },
+      },
     });
     render(<LessonList lessons={[FIXTURE_LESSON, SECOND]} />);
 
@@ -46,7 +66,9 @@ describe('LessonList', () => {
       return 'blob:progress';
     });
     URL.revokeObjectURL = vi.fn();
-    const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       expect(this.download).toMatch(/^authlab-progress-\d{4}-\d\d-\d\d\.json$/);
     });
     render(<LessonList lessons={[FIXTURE_LESSON]} />);
@@ -55,7 +77,11 @@ describe('LessonList', () => {
 
     expect(clicks).toHaveBeenCalledOnce();
     const file = JSON.parse(await blobs[0]!.text()) as ProgressFile;
-    expect(file).toMatchObject({ format: 'authlab-lesson-progress', version: 1, lessons: { 'fixture-lesson': { steps: { 'hold-writer': { doneAt: DONE } } } } });
+    expect(file).toMatchObject({
+      format: 'authlab-lesson-progress',
+      version: 1,
+      lessons: { 'fixture-lesson': { steps: { 'hold-writer': { doneAt: DONE } } } },
+    });
     expect(screen.getByRole('status').textContent).toBe('Progress exported.');
   });
 
@@ -67,18 +93,29 @@ describe('LessonList', () => {
       version: 1,
       exportedAt: DONE,
       lessons: {
-        'fixture-lesson': { steps: { 'hold-writer': { doneAt: DONE }, 'be-refused': { doneAt: DONE, hintsShown: 1 }, 'no-such-step': { doneAt: DONE } } },
+        'fixture-lesson': {
+          steps: {
+            'hold-writer': { doneAt: DONE },
+            'be-refused': { doneAt: DONE, hintsShown: 1 },
+            'no-such-step': { doneAt: DONE },
+          },
+        },
         'no-such-lesson': { steps: { x: { doneAt: DONE } } },
       },
     };
 
     importFile(JSON.stringify(file));
 
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 2 done steps in 1 lesson.'));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Imported 2 done steps in 1 lesson.'),
+    );
     expect(card(/A lesson for the tests/).textContent).toContain('2 of 3 steps done');
     expect(progressStore.get()['second-lesson']?.steps.verify?.doneAt).toBe(DONE);
     expect(progressStore.get()['no-such-lesson']).toBeUndefined();
-    expect(Object.keys(progressStore.get()['fixture-lesson']!.steps)).toEqual(['hold-writer', 'be-refused']);
+    expect(Object.keys(progressStore.get()['fixture-lesson']!.steps)).toEqual([
+      'hold-writer',
+      'be-refused',
+    ]);
   });
 
   it('refuses a file that is not a progress file, and changes nothing', async () => {
@@ -86,9 +123,17 @@ describe('LessonList', () => {
     render(<LessonList lessons={[FIXTURE_LESSON]} />);
 
     importFile('{"format":"something-else"}', 'notes.json');
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Could not import notes.json: That file is not an authlab progress file.'));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Could not import notes.json: That file is not an authlab progress file.',
+      ),
+    );
     importFile('not json at all', 'broken.json');
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Could not import broken.json: That file is not JSON.'));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Could not import broken.json: That file is not JSON.',
+      ),
+    );
     expect(progressStore.get()['fixture-lesson']?.steps['hold-writer']?.doneAt).toBe(DONE);
   });
 

@@ -12,18 +12,38 @@ const REFUSED: Omit<Trace, 'id' | 'startedAt' | 'durationMs' | 'owner'> = {
   method: 'DELETE',
   path: '/api/articles/1',
   status: 403,
-  events: [{ step: 'RolesGuard', kind: 'guard', startMs: 0, durationMs: 0.1, outcome: 'deny', reason: 'Your role (writer) lacks "delete".' }],
+  events: [
+    {
+      step: 'RolesGuard',
+      kind: 'guard',
+      startMs: 0,
+      durationMs: 0.1,
+      outcome: 'deny',
+      reason: 'Your role (writer) lacks "delete".',
+    },
+  ],
   decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'Your role (writer) lacks "delete".' },
 };
 
 const WRITER_TOKEN = fakeAccessToken({ sub: '3', role: 'writer' });
 
 function renderRunner(currentToken?: string, api = createFakeApi()) {
-  return renderWithApi(<LessonRunner lesson={FIXTURE_LESSON} currentToken={currentToken} cookieMode={false} tools={<p>The tools</p>} />, {}, api);
+  return renderWithApi(
+    <LessonRunner
+      lesson={FIXTURE_LESSON}
+      currentToken={currentToken}
+      cookieMode={false}
+      tools={<p>The tools</p>}
+    />,
+    {},
+    api,
+  );
 }
 
 function step(title: string): HTMLElement {
-  return within(screen.getByRole('list', { name: 'Steps' })).getByRole('listitem', { name: new RegExp(title) });
+  return within(screen.getByRole('list', { name: 'Steps' })).getByRole('listitem', {
+    name: new RegExp(title),
+  });
 }
 
 async function watching() {
@@ -39,7 +59,9 @@ describe('LessonRunner', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Why it matters' })).toBeDefined();
     expect(screen.queryByRole('link', { name: 'that' })).toBeNull();
     expect(screen.getByText('that').tagName).toBe('SPAN');
-    expect(within(screen.getByRole('region', { name: 'Tools' })).getByText('The tools')).toBeDefined();
+    expect(
+      within(screen.getByRole('region', { name: 'Tools' })).getByText('The tools'),
+    ).toBeDefined();
     expect(screen.getByText('0 of 3 steps done')).toBeDefined();
   });
 
@@ -52,7 +74,9 @@ describe('LessonRunner', () => {
 
     act(() => void api.pushTrace(REFUSED));
 
-    await vi.waitFor(() => expect(step('Be refused by RolesGuard').textContent).toContain('✓ Done'));
+    await vi.waitFor(() =>
+      expect(step('Be refused by RolesGuard').textContent).toContain('✓ Done'),
+    );
     expect(screen.getByText('2 of 3 steps done')).toBeDefined();
     expect(screen.getByText('Step done: Be refused by RolesGuard.')).toBeDefined();
   });
@@ -68,14 +92,18 @@ describe('LessonRunner', () => {
     expect(step('Be refused by RolesGuard').textContent).not.toContain('✓ Done');
 
     act(() => void api.pushTrace(REFUSED));
-    await vi.waitFor(() => expect(step('Be refused by RolesGuard').textContent).toContain('✓ Done'));
+    await vi.waitFor(() =>
+      expect(step('Be refused by RolesGuard').textContent).toContain('✓ Done'),
+    );
   });
 
   it('ticks a signature step only for a verification of the current token', async () => {
     renderRunner(WRITER_TOKEN);
     await watching();
 
-    act(() => verifiedSignatureStore.set({ token: fakeAccessToken({ role: 'user' }), keyKind: 'secret' }));
+    act(() =>
+      verifiedSignatureStore.set({ token: fakeAccessToken({ role: 'user' }), keyKind: 'secret' }),
+    );
     expect(step('Verify with a secret').textContent).not.toContain('✓ Done');
     act(() => verifiedSignatureStore.set({ token: WRITER_TOKEN, keyKind: 'secret' }));
     await vi.waitFor(() => expect(step('Verify with a secret').textContent).toContain('✓ Done'));
@@ -88,7 +116,11 @@ describe('LessonRunner', () => {
 
     fireEvent.click(within(first).getByRole('button', { name: 'Show a hint' }));
     const hints = within(first).getByRole('list', { name: /Hints for/ });
-    expect(within(hints).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['The sign-in buttons use the demo accounts.']);
+    expect(
+      within(hints)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['The sign-in buttons use the demo accounts.']);
 
     fireEvent.click(within(first).getByRole('button', { name: 'Show hint 2 of 2' }));
     expect(within(hints).getAllByRole('listitem')).toHaveLength(2);
@@ -104,11 +136,15 @@ describe('LessonRunner', () => {
 
     fireEvent.click(within(second).getByRole('button', { name: 'Show the solution' }));
 
-    expect(within(second).getByRole('note', { name: /Solution of/ }).textContent).toContain('DELETE /api/articles/1 as writer.');
+    expect(within(second).getByRole('note', { name: /Solution of/ }).textContent).toContain(
+      'DELETE /api/articles/1 as writer.',
+    );
     expect(within(second).getByText(/Reading it does not tick the step/)).toBeDefined();
     expect(second.textContent).not.toContain('✓ Done');
     expect(screen.getByText('0 of 3 steps done')).toBeDefined();
-    expect(progressStore.get()['fixture-lesson']?.steps['be-refused']).toEqual({ solutionShown: true });
+    expect(progressStore.get()['fixture-lesson']?.steps['be-refused']).toEqual({
+      solutionShown: true,
+    });
   });
 
   it('keeps progress across reloads in localStorage', async () => {
@@ -122,7 +158,9 @@ describe('LessonRunner', () => {
     // A new page: the module reads localStorage again when it loads.
     vi.resetModules();
     const reloaded = await import('../lib/progress');
-    expect(reloaded.progressStore.get()['fixture-lesson']?.steps['hold-writer']?.doneAt).toBe(stored['fixture-lesson'].steps['hold-writer'].doneAt);
+    expect(reloaded.progressStore.get()['fixture-lesson']?.steps['hold-writer']?.doneAt).toBe(
+      stored['fixture-lesson'].steps['hold-writer'].doneAt,
+    );
   });
 
   it('resets the lesson: steps untick, and requests made before the reset no longer count', async () => {
@@ -141,12 +179,29 @@ describe('LessonRunner', () => {
   });
 
   it('says the lesson is complete and points to the next one', async () => {
-    progressStore.set({ 'fixture-lesson': { steps: { 'hold-writer': { doneAt: '2026-01-01T00:00:00.000Z' }, 'be-refused': { doneAt: '2026-01-01T00:00:00.000Z' } } } });
+    progressStore.set({
+      'fixture-lesson': {
+        steps: {
+          'hold-writer': { doneAt: '2026-01-01T00:00:00.000Z' },
+          'be-refused': { doneAt: '2026-01-01T00:00:00.000Z' },
+        },
+      },
+    });
     const next = { ...FIXTURE_LESSON, id: 'next-lesson', title: 'The next lesson', order: 2 };
-    renderWithApi(<LessonRunner lesson={FIXTURE_LESSON} nextLesson={next} currentToken={WRITER_TOKEN} cookieMode={false} tools={null} />);
+    renderWithApi(
+      <LessonRunner
+        lesson={FIXTURE_LESSON}
+        nextLesson={next}
+        currentToken={WRITER_TOKEN}
+        cookieMode={false}
+        tools={null}
+      />,
+    );
     act(() => verifiedSignatureStore.set({ token: WRITER_TOKEN, keyKind: 'secret' }));
 
     expect(await screen.findByText('Lesson complete')).toBeDefined();
-    expect(screen.getByRole('link', { name: 'Next: The next lesson' }).getAttribute('href')).toBe('#/lessons/next-lesson');
+    expect(screen.getByRole('link', { name: 'Next: The next lesson' }).getAttribute('href')).toBe(
+      '#/lessons/next-lesson',
+    );
   });
 });

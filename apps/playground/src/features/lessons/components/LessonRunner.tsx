@@ -1,14 +1,19 @@
 import { useId, type ReactNode } from 'react';
 import { hrefFor } from '../../../lib/hash-route';
 import type { StreamStatus } from '../../../lib/use-trace-stream';
-import { useLessonChecks, type LessonInputs, type TraceAvailability } from '../hooks/use-lesson-checks';
+import {
+  useLessonChecks,
+  type LessonInputs,
+  type TraceAvailability,
+} from '../hooks/use-lesson-checks';
 import type { LessonDocument } from '../lib/lesson-document';
 import { LessonBody } from './LessonBody';
 import { LessonStepItem } from './LessonStepItem';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 
 function watchText(traces: TraceAvailability, stream: StreamStatus): string {
-  if (traces === 'unavailable') return 'This API does not show request traces, so steps that check a request cannot tick.';
+  if (traces === 'unavailable')
+    return 'This API does not show request traces, so steps that check a request cannot tick.';
   if (traces === 'loading') return 'Loading your requests…';
   switch (stream) {
     case 'live':
@@ -39,7 +44,8 @@ export function LessonRunner({ lesson, nextLesson, tools, ...inputs }: LessonRun
     <div className="lesson-runner">
       <article className="panel lesson-text" aria-labelledby={`${id}-title`}>
         <p className="lesson-breadcrumb">
-          <a href={hrefFor('lessons')}>All lessons</a> · Lesson {lesson.order} · {lesson.minutes} min
+          <a href={hrefFor('lessons')}>All lessons</a> · Lesson {lesson.order} · {lesson.minutes}{' '}
+          min
         </p>
         <h2 id={`${id}-title`}>{lesson.title}</h2>
         <p className="lesson-summary">{lesson.summary}</p>
@@ -58,17 +64,34 @@ export function LessonRunner({ lesson, nextLesson, tools, ...inputs }: LessonRun
             <p className="notice-title">Lesson complete</p>
             <p>
               Every step is done.{' '}
-              {nextLesson ? <a href={hrefFor('lessons', nextLesson.id)}>Next: {nextLesson.title}</a> : <a href={hrefFor('lessons')}>Back to all lessons</a>}
+              {nextLesson ? (
+                <a href={hrefFor('lessons', nextLesson.id)}>Next: {nextLesson.title}</a>
+              ) : (
+                <a href={hrefFor('lessons')}>Back to all lessons</a>
+              )}
             </p>
           </div>
         )}
-        <p className={`lesson-watch ${traces === 'ready' && stream === 'live' ? 'stream-live' : 'hint'}`}>{watchText(traces, stream)}</p>
+        <p
+          className={`lesson-watch ${traces === 'ready' && stream === 'live' ? 'stream-live' : 'hint'}`}
+        >
+          {watchText(traces, stream)}
+        </p>
         <ol className="lesson-steps" aria-label="Steps">
           {lesson.steps.map((step, index) => (
-            <LessonStepItem key={step.id} lessonId={lesson.id} step={step} number={index + 1} progress={steps[step.id]} />
+            <LessonStepItem
+              key={step.id}
+              lessonId={lesson.id}
+              step={step}
+              number={index + 1}
+              progress={steps[step.id]}
+            />
           ))}
         </ol>
-        <p className="hint">Steps count what you do after opening the lesson, in this browser. They tick by themselves.</p>
+        <p className="hint">
+          Steps count what you do after opening the lesson, in this browser. They tick by
+          themselves.
+        </p>
         <div className="button-row">
           <ConfirmAction
             label="Reset this lesson"

@@ -18,9 +18,15 @@ export function LessonStepItem({ lessonId, step, number, progress }: LessonStepI
   const solutionShown = progress?.solutionShown === true;
 
   return (
-    <li className={`lesson-step ${done ? 'step-done' : 'step-todo'}`} aria-labelledby={`${id}-title`} data-step-id={step.id}>
+    <li
+      className={`lesson-step ${done ? 'step-done' : 'step-todo'}`}
+      aria-labelledby={`${id}-title`}
+      data-step-id={step.id}
+    >
       <div className="step-head">
-        <span className={`step-status ${done ? 'step-status-done' : ''}`}>{done ? '✓ Done' : `Step ${number}`}</span>
+        <span className={`step-status ${done ? 'step-status-done' : ''}`}>
+          {done ? '✓ Done' : `Step ${number}`}
+        </span>
         <h3 id={`${id}-title`} className="step-title">
           {step.title}
           {done && <span className="visually-hidden"> (done)</span>}
@@ -43,20 +49,38 @@ export function LessonStepItem({ lessonId, step, number, progress }: LessonStepI
           <p>
             <strong>Solution:</strong> <InlineText text={step.solution} />
           </p>
-          {!done && <p className="hint">Reading it does not tick the step: do it, and the step ticks by itself.</p>}
+          {!done && (
+            <p className="hint">
+              Reading it does not tick the step: do it, and the step ticks by itself.
+            </p>
+          )}
         </div>
       )}
       {!done && (
         <div className="button-row step-actions">
           {hintsShown < step.hints.length ? (
-            <button type="button" className="secondary" onClick={() => showNextHint(lessonId, step.id, step.hints.length)}>
-              {hintsShown === 0 ? 'Show a hint' : `Show hint ${hintsShown + 1} of ${step.hints.length}`}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => showNextHint(lessonId, step.id, step.hints.length)}
+            >
+              {hintsShown === 0
+                ? 'Show a hint'
+                : `Show hint ${hintsShown + 1} of ${step.hints.length}`}
             </button>
           ) : (
-            <span className="hint">{step.hints.length === 1 ? 'The only hint is shown.' : `All ${step.hints.length} hints are shown.`}</span>
+            <span className="hint">
+              {step.hints.length === 1
+                ? 'The only hint is shown.'
+                : `All ${step.hints.length} hints are shown.`}
+            </span>
           )}
           {!solutionShown && (
-            <button type="button" className="secondary" onClick={() => showSolution(lessonId, step.id)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => showSolution(lessonId, step.id)}
+            >
               Show the solution
             </button>
           )}

@@ -27,5 +27,13 @@ export function LessonsView({ lessonId, tools, ...inputs }: LessonsViewProps) {
   }
   const lesson = lessons[index]!;
   // Keyed by lesson: another lesson starts with its own baseline and state.
-  return <LessonRunner key={lesson.id} lesson={lesson} nextLesson={lessons[index + 1]} tools={tools} {...inputs} />;
+  return (
+    <LessonRunner
+      key={lesson.id}
+      lesson={lesson}
+      nextLesson={lessons[index + 1]}
+      tools={tools}
+      {...inputs}
+    />
+  );
 }

@@ -27,7 +27,10 @@ function tokenOf(token: string | undefined): LessonState['token'] {
  * Evaluates every step's check against the learner's state and ticks a step the first time its
  * check is met; a ticked step stays ticked. Requests count from the moment the lesson started.
  */
-export function useLessonChecks(lesson: LessonDocument, { currentToken, cookieMode }: LessonInputs) {
+export function useLessonChecks(
+  lesson: LessonDocument,
+  { currentToken, cookieMode }: LessonInputs,
+) {
   const { query, stream } = useLiveLearnerTraces();
   const verification = useVerifiedSignature();
   const progress = useProgress();
@@ -51,7 +54,9 @@ export function useLessonChecks(lesson: LessonDocument, { currentToken, cookieMo
     traces: baseline ? (query.data ?? []).filter((trace) => !baseline.has(trace.id)) : [],
   };
   const steps = progress[lesson.id]?.steps ?? {};
-  const met = lesson.steps.filter((step) => !steps[step.id]?.doneAt && evaluateCheck(step.check, state)).map((step) => step.id);
+  const met = lesson.steps
+    .filter((step) => !steps[step.id]?.doneAt && evaluateCheck(step.check, state))
+    .map((step) => step.id);
   const metKey = met.join(' ');
 
   useEffect(() => {
@@ -68,6 +73,10 @@ export function useLessonChecks(lesson: LessonDocument, { currentToken, cookieMo
     setJustDone([]);
   }
 
-  const traces: TraceAvailability = query.isSuccess ? 'ready' : query.isError ? 'unavailable' : 'loading';
+  const traces: TraceAvailability = query.isSuccess
+    ? 'ready'
+    : query.isError
+      ? 'unavailable'
+      : 'loading';
   return { steps, justDone, reset, traces, stream };
 }

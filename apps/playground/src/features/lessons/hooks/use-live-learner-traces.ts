@@ -6,14 +6,23 @@ import { useTraceStream, type StreamStatus } from '../../../lib/use-trace-stream
 import { learnerTracesKey, mergeTraces, useLearnerTraces } from '../api/get-learner-traces';
 
 /** This browser's requests: loaded, then kept up to date by the live stream. */
-export function useLiveLearnerTraces(): { query: ReturnType<typeof useLearnerTraces>; stream: StreamStatus } {
+export function useLiveLearnerTraces(): {
+  query: ReturnType<typeof useLearnerTraces>;
+  stream: StreamStatus;
+} {
   const queryClient = useQueryClient();
   const query = useLearnerTraces();
   const add = useCallback(
     (trace: Trace) => {
       // Before the first load the list is not known yet; that load will contain this trace anyway.
-      if (trace.owner.session !== playgroundSessionId() || queryClient.getQueryState(learnerTracesKey())?.status !== 'success') return;
-      queryClient.setQueryData<Trace[]>(learnerTracesKey(), (previous = []) => mergeTraces([trace], previous));
+      if (
+        trace.owner.session !== playgroundSessionId() ||
+        queryClient.getQueryState(learnerTracesKey())?.status !== 'success'
+      )
+        return;
+      queryClient.setQueryData<Trace[]>(learnerTracesKey(), (previous = []) =>
+        mergeTraces([trace], previous),
+      );
     },
     [queryClient],
   );

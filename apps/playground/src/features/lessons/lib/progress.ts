@@ -36,14 +36,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function cleanStep(value: unknown): StepProgress | undefined {
   if (!isRecord(value)) return undefined;
   const step: StepProgress = {};
-  if (typeof value.doneAt === 'string' && !Number.isNaN(Date.parse(value.doneAt))) step.doneAt = value.doneAt;
-  if (typeof value.hintsShown === 'number' && Number.isInteger(value.hintsShown) && value.hintsShown > 0) step.hintsShown = Math.min(value.hintsShown, 5);
+  if (typeof value.doneAt === 'string' && !Number.isNaN(Date.parse(value.doneAt)))
+    step.doneAt = value.doneAt;
+  if (
+    typeof value.hintsShown === 'number' &&
+    Number.isInteger(value.hintsShown) &&
+    value.hintsShown > 0
+  )
+    step.hintsShown = Math.min(value.hintsShown, 5);
   if (value.solutionShown === true) step.solutionShown = true;
   return Object.keys(step).length > 0 ? step : undefined;
 }
 
 /** Progress read from storage or a file: only known lessons and steps, only well-typed fields. */
-export function cleanProgress(value: unknown, known?: ReadonlyMap<string, ReadonlySet<string>>): Progress {
+export function cleanProgress(
+  value: unknown,
+  known?: ReadonlyMap<string, ReadonlySet<string>>,
+): Progress {
   const progress: Progress = {};
   if (!isRecord(value)) return progress;
   for (const [lessonId, lesson] of Object.entries(value)) {
@@ -83,10 +92,17 @@ export function useProgress(): Progress {
   return useStore(progressStore);
 }
 
-function updateStep(lessonId: string, stepId: string, change: (step: StepProgress) => StepProgress): void {
+function updateStep(
+  lessonId: string,
+  stepId: string,
+  change: (step: StepProgress) => StepProgress,
+): void {
   progressStore.set((progress) => {
     const lesson = progress[lessonId] ?? { steps: {} };
-    return { ...progress, [lessonId]: { steps: { ...lesson.steps, [stepId]: change(lesson.steps[stepId] ?? {}) } } };
+    return {
+      ...progress,
+      [lessonId]: { steps: { ...lesson.steps, [stepId]: change(lesson.steps[stepId] ?? {}) } },
+    };
   });
 }
 
@@ -96,7 +112,10 @@ export function markStepDone(lessonId: string, stepId: string, at = new Date()):
 }
 
 export function showNextHint(lessonId: string, stepId: string, hintCount: number): void {
-  updateStep(lessonId, stepId, (step) => ({ ...step, hintsShown: Math.min((step.hintsShown ?? 0) + 1, hintCount) }));
+  updateStep(lessonId, stepId, (step) => ({
+    ...step,
+    hintsShown: Math.min((step.hintsShown ?? 0) + 1, hintCount),
+  }));
 }
 
 export function showSolution(lessonId: string, stepId: string): void {
@@ -114,27 +133,43 @@ export function resetAllProgress(): void {
   progressStore.set({});
 }
 
-export function doneCount(progress: Progress, lessonId: string, stepIds: readonly string[]): number {
+export function doneCount(
+  progress: Progress,
+  lessonId: string,
+  stepIds: readonly string[],
+): number {
   const steps = progress[lessonId]?.steps ?? {};
   return stepIds.filter((id) => steps[id]?.doneAt !== undefined).length;
 }
 
 export function progressFileOf(progress: Progress, now = new Date()): ProgressFile {
-  return { format: PROGRESS_FILE_FORMAT, version: 1, exportedAt: now.toISOString(), lessons: progress };
+  return {
+    format: PROGRESS_FILE_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    lessons: progress,
+  };
 }
 
 /**
  * Reads an exported progress file. Lessons in the file replace the same lessons here; steps of
  * lessons this playground does not have are left out. Throws with a sentence when it is not one.
  */
-export function parseProgressFile(text: string, known: ReadonlyMap<string, ReadonlySet<string>>): Progress {
+export function parseProgressFile(
+  text: string,
+  known: ReadonlyMap<string, ReadonlySet<string>>,
+): Progress {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new Error('That file is not JSON.');
   }
-  if (!isRecord(value) || value.format !== PROGRESS_FILE_FORMAT) throw new Error('That file is not an authlab progress file.');
-  if (value.version !== 1) throw new Error(`This playground reads progress files of version 1, not ${JSON.stringify(value.version)}.`);
+  if (!isRecord(value) || value.format !== PROGRESS_FILE_FORMAT)
+    throw new Error('That file is not an authlab progress file.');
+  if (value.version !== 1)
+    throw new Error(
+      `This playground reads progress files of version 1, not ${JSON.stringify(value.version)}.`,
+    );
   return cleanProgress(value.lessons, known);
 }

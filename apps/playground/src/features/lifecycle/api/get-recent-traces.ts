@@ -5,9 +5,10 @@ import { apiRequest } from '../../../lib/api-client';
 export const RECENT_LIMIT = 30;
 
 export function getRecentTraces(token: string | undefined, signal?: AbortSignal): Promise<Trace[]> {
-  return apiRequest<Trace[] | { traces: Trace[] }>(`/api/traces?limit=${RECENT_LIMIT}`, { token, signal }).then((body) =>
-    Array.isArray(body) ? body : body.traces,
-  );
+  return apiRequest<Trace[] | { traces: Trace[] }>(`/api/traces?limit=${RECENT_LIMIT}`, {
+    token,
+    signal,
+  }).then((body) => (Array.isArray(body) ? body : body.traces));
 }
 
 export function recentTracesKey(token: string | undefined) {
@@ -16,5 +17,9 @@ export function recentTracesKey(token: string | undefined) {
 
 /** The newest traces this caller may see (their own, their session's; all of them for an admin). */
 export function useRecentTraces(token: string | undefined) {
-  return useQuery({ queryKey: recentTracesKey(token), queryFn: ({ signal }) => getRecentTraces(token, signal), retry: false });
+  return useQuery({
+    queryKey: recentTracesKey(token),
+    queryFn: ({ signal }) => getRecentTraces(token, signal),
+    retry: false,
+  });
 }

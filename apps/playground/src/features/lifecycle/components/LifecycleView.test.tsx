@@ -14,8 +14,12 @@ describe('LifecycleView', () => {
     const list = screen.getByRole('list', { name: 'Recent requests, newest first' });
     await vi.waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(1));
     expect(within(list).getByRole('link').textContent).toContain('GET /api/articles');
-    expect(screen.getByRole('status').textContent).toBe('Live: new requests appear as they happen.');
-    expect(await screen.findByRole('region', { name: 'Lifecycle of GET /api/articles' })).toBeDefined();
+    expect(screen.getByRole('status').textContent).toBe(
+      'Live: new requests appear as they happen.',
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Lifecycle of GET /api/articles' }),
+    ).toBeDefined();
   });
 
   it('adds a request from the live stream at the top of the list', async () => {
@@ -26,28 +30,45 @@ describe('LifecycleView', () => {
       method: 'DELETE',
       path: '/api/articles/7',
       status: 403,
-      events: [{ step: 'RolesGuard', kind: 'guard', startMs: 0, durationMs: 0.1, outcome: 'deny', reason: 'Your role (user) lacks "delete".' }],
+      events: [
+        {
+          step: 'RolesGuard',
+          kind: 'guard',
+          startMs: 0,
+          durationMs: 0.1,
+          outcome: 'deny',
+          reason: 'Your role (user) lacks "delete".',
+        },
+      ],
       decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'Your role (user) lacks "delete".' },
     });
 
     const list = screen.getByRole('list', { name: 'Recent requests, newest first' });
-    await vi.waitFor(() => expect(within(list).getAllByRole('link')[0]?.textContent).toContain('DELETE /api/articles/7'));
+    await vi.waitFor(() =>
+      expect(within(list).getAllByRole('link')[0]?.textContent).toContain('DELETE /api/articles/7'),
+    );
     expect(within(list).getAllByRole('link')[0]?.textContent).toContain('RolesGuard');
   });
 
   it('shows the trace named in the URL and marks it in the list', async () => {
-    const { api } = renderWithApi(<LifecycleView session={null} selectedId="00000000-0000-4000-8000-000000000002" />);
+    const { api } = renderWithApi(
+      <LifecycleView session={null} selectedId="00000000-0000-4000-8000-000000000002" />,
+    );
     await api.fetch('/api/articles');
     await api.fetch('/api/articles/9', { method: 'DELETE' });
 
     const flow = await screen.findByRole('region', { name: 'Lifecycle of DELETE /api/articles/9' });
-    expect(flow.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe('JwtAuthGuard');
+    expect(flow.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe(
+      'JwtAuthGuard',
+    );
   });
 
   it('says so when the API records no traces', async () => {
     renderWithApi(<LifecycleView session={null} />, { withoutTracing: true });
 
     expect(await screen.findByText('This API does not record traces yet.')).toBeDefined();
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('This API has no live trace stream.'));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('This API has no live trace stream.'),
+    );
   });
 });

@@ -27,7 +27,8 @@ interface LifecycleViewProps {
 export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
   const id = useId();
   // The session header alone shows this browser's requests; a live admin token shows everyone's.
-  const token = session?.accessToken && isUnexpired(session.accessToken) ? session.accessToken : undefined;
+  const token =
+    session?.accessToken && isUnexpired(session.accessToken) ? session.accessToken : undefined;
   const recent = useRecentTraces(token);
   const stream = useRecentTraceStream(token);
   const traces = recent.data ?? [];
@@ -53,7 +54,9 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
               : `Could not load recent requests: ${recent.error.message}`}
           </p>
         )}
-        {recent.isSuccess && traces.length === 0 && <p>No requests yet. Send one from the request builder or the RBAC matrix.</p>}
+        {recent.isSuccess && traces.length === 0 && (
+          <p>No requests yet. Send one from the request builder or the RBAC matrix.</p>
+        )}
         <ol className="trace-list" aria-label="Recent requests, newest first">
           {traces.map((trace) => (
             <li key={trace.id}>
@@ -67,7 +70,9 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
                 </span>
                 <StatusBadge status={trace.status} />
                 <span className="hint">
-                  {deciderIndex(trace) !== -1 ? `${trace.events[deciderIndex(trace)]!.step} · ` : ''}
+                  {deciderIndex(trace) !== -1
+                    ? `${trace.events[deciderIndex(trace)]!.step} · `
+                    : ''}
                   {formatMs(trace.durationMs)} · {new Date(trace.startedAt).toLocaleTimeString()}
                 </span>
               </a>

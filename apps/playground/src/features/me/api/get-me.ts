@@ -10,7 +10,12 @@ export function getMe(token: string | undefined, signal?: AbortSignal): Promise<
 /** The caller as the API sees them: through the bearer token, or through the cookie the browser sends. */
 export function useMe(session: PlaygroundSession | null) {
   return useQuery({
-    queryKey: ['me', session?.username ?? null, session?.delivery ?? null, session?.accessToken ?? null],
+    queryKey: [
+      'me',
+      session?.username ?? null,
+      session?.delivery ?? null,
+      session?.accessToken ?? null,
+    ],
     queryFn: ({ signal }) => getMe(session?.accessToken, signal),
     enabled: session !== null,
     retry: false,

@@ -5,17 +5,31 @@ import { CLOCK_KEY } from '../../../lib/api/get-clock';
 import { isUnexpired } from '../../../lib/decode-jwt';
 import { sessionStore, type PlaygroundSession } from '../../../lib/session-store';
 
-export type AdminAction = { path: '/api/clock/advance'; body: { seconds: number } } | { path: '/api/clock/reset' } | { path: '/api/demo/reset' };
+export type AdminAction =
+  | { path: '/api/clock/advance'; body: { seconds: number } }
+  | { path: '/api/clock/reset' }
+  | { path: '/api/demo/reset' };
 
 /**
  * Moving the clock forward can expire the instructor's own token. The demo admin's password is
  * public (demo mode only), so the presenter signs in again rather than leave the class waiting.
  */
 async function renewDemoAdmin(session: PlaygroundSession): Promise<string | undefined> {
-  const demo = DEMO_USERS.find((user) => user.username === session.username && user.role === 'admin');
+  const demo = DEMO_USERS.find(
+    (user) => user.username === session.username && user.role === 'admin',
+  );
   if (!demo || session.delivery !== 'bearer') return undefined;
-  const answer = await apiRequest<TokenResponse>('/api/auth/signin', { method: 'POST', body: { username: demo.username, password: demo.password } });
-  sessionStore.set({ username: answer.user.username, role: answer.user.role, delivery: 'bearer', accessToken: answer.accessToken, expiresIn: answer.expiresIn });
+  const answer = await apiRequest<TokenResponse>('/api/auth/signin', {
+    method: 'POST',
+    body: { username: demo.username, password: demo.password },
+  });
+  sessionStore.set({
+    username: answer.user.username,
+    role: answer.user.role,
+    delivery: 'bearer',
+    accessToken: answer.accessToken,
+    expiresIn: answer.expiresIn,
+  });
   return answer.accessToken;
 }
 
@@ -24,9 +38,16 @@ function apiNowSeconds(response: RawResponse): number | undefined {
   return typeof now === 'string' ? Date.parse(now) / 1000 : undefined;
 }
 
-export async function sendAdminAction(session: PlaygroundSession, action: AdminAction): Promise<RawResponse> {
+export async function sendAdminAction(
+  session: PlaygroundSession,
+  action: AdminAction,
+): Promise<RawResponse> {
   const send = (token: string | undefined) =>
-    apiRequestRaw(action.path, { method: 'POST', ...(token === undefined ? {} : { token }), ...('body' in action ? { body: action.body } : {}) });
+    apiRequestRaw(action.path, {
+      method: 'POST',
+      ...(token === undefined ? {} : { token }),
+      ...('body' in action ? { body: action.body } : {}),
+    });
   let token = session.accessToken;
   let response = await send(token);
   if (response.status === 401) {
@@ -35,7 +56,8 @@ export async function sendAdminAction(session: PlaygroundSession, action: AdminA
   }
   // The clock moved past the instructor's token: renew it now, before the live stream needs it.
   const now = apiNowSeconds(response);
-  if (response.status < 300 && token && now !== undefined && !isUnexpired(token, now)) await renewDemoAdmin(session);
+  if (response.status < 300 && token && now !== undefined && !isUnexpired(token, now))
+    await renewDemoAdmin(session);
   return response;
 }
 

@@ -13,5 +13,11 @@ export function getClassTraces(token: string | undefined, signal?: AbortSignal):
 }
 
 export function useClassTraces(token: string | undefined, enabled: boolean) {
-  return useQuery({ queryKey: CLASS_TRACES_KEY, queryFn: ({ signal }) => getClassTraces(token, signal), enabled, retry: false, staleTime: Infinity });
+  return useQuery({
+    queryKey: CLASS_TRACES_KEY,
+    queryFn: ({ signal }) => getClassTraces(token, signal),
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+  });
 }

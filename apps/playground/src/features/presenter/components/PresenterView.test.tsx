@@ -35,7 +35,16 @@ const ROLE_REFUSED: NewTrace = {
   method: 'DELETE',
   path: '/api/articles/2',
   status: 403,
-  events: [{ step: 'RolesGuard', kind: 'guard', startMs: 0, durationMs: 0.1, outcome: 'deny', reason: 'Your role (writer) lacks "delete".' }],
+  events: [
+    {
+      step: 'RolesGuard',
+      kind: 'guard',
+      startMs: 0,
+      durationMs: 0.1,
+      outcome: 'deny',
+      reason: 'Your role (writer) lacks "delete".',
+    },
+  ],
   decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'Your role (writer) lacks "delete".' },
 };
 
@@ -43,9 +52,18 @@ const ALLOWED: NewTrace = { method: 'GET', path: '/api/articles', status: 200, e
 const CLOCK_POLL: NewTrace = { method: 'GET', path: '/api/clock', status: 200, events: [] };
 
 async function adminSession(api: ReturnType<typeof createFakeApi>): Promise<PlaygroundSession> {
-  const response = await api.fetch('/api/auth/signin', { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'admin-demo-password' }) });
+  const response = await api.fetch('/api/auth/signin', {
+    method: 'POST',
+    body: JSON.stringify({ username: 'admin', password: 'admin-demo-password' }),
+  });
   const body = (await response.json()) as TokenResponse;
-  return { username: 'admin', role: 'admin', delivery: 'bearer', accessToken: body.accessToken, expiresIn: body.expiresIn };
+  return {
+    username: 'admin',
+    role: 'admin',
+    delivery: 'bearer',
+    accessToken: body.accessToken,
+    expiresIn: body.expiresIn,
+  };
 }
 
 async function renderAsAdmin() {
@@ -62,21 +80,49 @@ function classmate(index: number) {
 
 describe('groupFailures', () => {
   it('counts failed requests by category, most frequent first, as "N requests: reason"', () => {
-    const trace = (base: NewTrace, id: string): Trace => ({ ...base, id, startedAt: '2026-11-27T18:00:00.000Z', durationMs: 1, owner: {} });
-    const groups = groupFailures([trace(ROLE_REFUSED, 'a'), trace(AUDIENCE_MISMATCH, 'b'), trace(ALLOWED, 'c'), trace(AUDIENCE_MISMATCH, 'd')]);
-    expect(groups.map(groupLine)).toEqual(['2 requests: audience mismatch', '1 request: missing role or permission']);
+    const trace = (base: NewTrace, id: string): Trace => ({
+      ...base,
+      id,
+      startedAt: '2026-11-27T18:00:00.000Z',
+      durationMs: 1,
+      owner: {},
+    });
+    const groups = groupFailures([
+      trace(ROLE_REFUSED, 'a'),
+      trace(AUDIENCE_MISMATCH, 'b'),
+      trace(ALLOWED, 'c'),
+      trace(AUDIENCE_MISMATCH, 'd'),
+    ]);
+    expect(groups.map(groupLine)).toEqual([
+      '2 requests: audience mismatch',
+      '1 request: missing role or permission',
+    ]);
     expect(isPlaygroundPlumbing(trace(CLOCK_POLL, 'e'))).toBe(true);
     expect(isPlaygroundPlumbing(trace(ALLOWED, 'f'))).toBe(false);
-    expect(isPlaygroundPlumbing(trace({ ...ALLOWED, path: '/assets/index-abc.js' }, 'g'))).toBe(true);
+    expect(isPlaygroundPlumbing(trace({ ...ALLOWED, path: '/assets/index-abc.js' }, 'g'))).toBe(
+      true,
+    );
   });
 });
 
 describe('PresenterView', () => {
   it('asks for an admin: learners see only their own requests', () => {
-    renderWithApi(<PresenterView session={{ username: 'writer', role: 'writer', delivery: 'bearer', accessToken: 'x.y.z', expiresIn: 900 }} />);
+    renderWithApi(
+      <PresenterView
+        session={{
+          username: 'writer',
+          role: 'writer',
+          delivery: 'bearer',
+          accessToken: 'x.y.z',
+          expiresIn: 900,
+        }}
+      />,
+    );
 
     expect(screen.getByRole('heading', { level: 2, name: 'Presenter view' })).toBeDefined();
-    expect(screen.getByText(/Sign in as/).textContent).toContain('an admin sees every request of the class');
+    expect(screen.getByText(/Sign in as/).textContent).toContain(
+      'an admin sees every request of the class',
+    );
     expect(screen.queryByRole('button', { name: 'Reset demo data' })).toBeNull();
   });
 
@@ -91,12 +137,15 @@ describe('PresenterView', () => {
       api.pushTrace(CLOCK_POLL, classmate(5));
     });
 
-    const groups = await screen.findByRole('list', { name: 'Failures by reason, most frequent first' });
+    const groups = await screen.findByRole('list', {
+      name: 'Failures by reason, most frequent first',
+    });
     await vi.waitFor(() => expect(within(groups).getAllByRole('listitem')).toHaveLength(2));
-    expect(within(groups).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      '2 requests: audience mismatch',
-      '1 request: missing role or permission',
-    ]);
+    expect(
+      within(groups)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['2 requests: audience mismatch', '1 request: missing role or permission']);
     expect(screen.getByText(/^\d+ requests, 3 refused or failed$/)).toBeDefined();
     const live = screen.getByRole('list', { name: 'Newest requests first' });
     expect(within(live).queryByText(/\/api\/clock/)).toBeNull();
@@ -116,7 +165,9 @@ describe('PresenterView', () => {
     fireEvent.click(within(clock).getByRole('button', { name: 'Fast-forward 15 minutes' }));
 
     await within(clock).findByText('15 min ahead');
-    expect(within(clock).getByRole('status').textContent).toMatch(/^Fast-forward: 200 OK the API’s clock reads \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(15 min ahead\)\.$/);
+    expect(within(clock).getByRole('status').textContent).toMatch(
+      /^Fast-forward: 200 OK the API’s clock reads \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(15 min ahead\)\.$/,
+    );
     const call = api.fetch.mock.calls.find(([path]) => path === '/api/clock/advance');
     expect(JSON.parse(call?.[1]?.body as string)).toEqual({ seconds: 900 });
     expect(new Headers(call?.[1]?.headers).get('Authorization')).toMatch(/^Bearer /);
@@ -131,6 +182,8 @@ describe('PresenterView', () => {
 
     fireEvent.click(within(demo).getByRole('button', { name: 'Reset demo data' }));
 
-    expect((await within(demo).findByRole('status')).textContent).toBe('Reset demo data: 200 OK users: 4, articles: 3');
+    expect((await within(demo).findByRole('status')).textContent).toBe(
+      'Reset demo data: 200 OK users: 4, articles: 3',
+    );
   });
 });

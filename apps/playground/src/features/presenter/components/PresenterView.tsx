@@ -28,7 +28,8 @@ function describeBody(body: unknown): string {
   if (body === undefined) return 'done';
   const clock = body as Partial<ClockResponse>;
   if (typeof clock.offsetSeconds === 'number' && typeof clock.now === 'string') {
-    const offset = clock.offsetSeconds === 0 ? 'real time' : `${formatOffset(clock.offsetSeconds)} ahead`;
+    const offset =
+      clock.offsetSeconds === 0 ? 'real time' : `${formatOffset(clock.offsetSeconds)} ahead`;
     return `the API’s clock reads ${clock.now.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${offset}).`;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return JSON.stringify(body);
@@ -42,7 +43,8 @@ function AnswerLine({ response, action }: { response: RawResponse; action: strin
   const message = errorMessageOf(response.body) ?? describeBody(response.body);
   return (
     <p className="presenter-answer" role="status">
-      {action}: <StatusBadge status={response.status} statusText={response.statusText} /> <span className="mono">{message}</span>
+      {action}: <StatusBadge status={response.status} statusText={response.statusText} />{' '}
+      <span className="mono">{message}</span>
     </p>
   );
 }
@@ -60,20 +62,40 @@ function ClockControls({ session }: { session: PlaygroundSession }) {
       <h3 id={`${id}-heading`}>Simulated clock</h3>
       {clock.isError && <p className="notice notice-info">This API has no simulated clock.</p>}
       {clock.isSuccess && (
-        <p className="presenter-figure">{offset === 0 ? 'Real time' : `${formatOffset(offset)} ${offset > 0 ? 'ahead' : 'behind'}`}</p>
+        <p className="presenter-figure">
+          {offset === 0
+            ? 'Real time'
+            : `${formatOffset(offset)} ${offset > 0 ? 'ahead' : 'behind'}`}
+        </p>
       )}
-      {clock.isSuccess && !adjustable && <p className="hint">The clock moves only in demo or lab mode, never in production.</p>}
+      {clock.isSuccess && !adjustable && (
+        <p className="hint">The clock moves only in demo or lab mode, never in production.</p>
+      )}
       <div className="button-row">
-        <button type="button" className="primary" disabled={!adjustable || action.isPending} onClick={() => run({ path: '/api/clock/advance', body: { seconds: FAST_FORWARD_SECONDS } })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!adjustable || action.isPending}
+          onClick={() =>
+            run({ path: '/api/clock/advance', body: { seconds: FAST_FORWARD_SECONDS } })
+          }
+        >
           Fast-forward 15 minutes
         </button>
-        <button type="button" disabled={!adjustable || offset === 0 || action.isPending} onClick={() => run({ path: '/api/clock/reset' })}>
+        <button
+          type="button"
+          disabled={!adjustable || offset === 0 || action.isPending}
+          onClick={() => run({ path: '/api/clock/reset' })}
+        >
           Reset clock
         </button>
       </div>
       {action.isError && <p className="notice notice-error">{action.error.message}</p>}
       {action.data && action.variables.path !== '/api/demo/reset' && (
-        <AnswerLine response={action.data} action={action.variables.path === '/api/clock/advance' ? 'Fast-forward' : 'Reset clock'} />
+        <AnswerLine
+          response={action.data}
+          action={action.variables.path === '/api/clock/advance' ? 'Fast-forward' : 'Reset clock'}
+        />
       )}
     </section>
   );
@@ -85,8 +107,14 @@ function DemoReset({ session }: { session: PlaygroundSession }) {
   return (
     <section className="panel presenter-demo" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Demo data</h3>
-      <p className="hint">Restores the demo accounts and articles, whatever the class did to them.</p>
-      <button type="button" disabled={action.isPending} onClick={() => action.mutate({ path: '/api/demo/reset' })}>
+      <p className="hint">
+        Restores the demo accounts and articles, whatever the class did to them.
+      </p>
+      <button
+        type="button"
+        disabled={action.isPending}
+        onClick={() => action.mutate({ path: '/api/demo/reset' })}
+      >
         Reset demo data
       </button>
       {action.isError && <p className="notice notice-error">{action.error.message}</p>}
@@ -103,11 +131,15 @@ function ClassRequests({ session }: { session: PlaygroundSession }) {
   const [countingFrom, setCountingFrom] = useState<ReadonlySet<string>>(new Set());
   const add = useCallback(
     (trace: Trace) =>
-      queryClient.setQueryData<Trace[]>(CLASS_TRACES_KEY, (previous = []) => [trace, ...previous.filter((known) => known.id !== trace.id)].slice(0, KEPT)),
+      queryClient.setQueryData<Trace[]>(CLASS_TRACES_KEY, (previous = []) =>
+        [trace, ...previous.filter((known) => known.id !== trace.id)].slice(0, KEPT),
+      ),
     [queryClient],
   );
   const stream = useTraceStream(token, add);
-  const counted = (traces.data ?? []).filter((trace) => !isPlaygroundPlumbing(trace) && !countingFrom.has(trace.id));
+  const counted = (traces.data ?? []).filter(
+    (trace) => !isPlaygroundPlumbing(trace) && !countingFrom.has(trace.id),
+  );
   const groups = groupFailures(counted);
   const failed = groups.reduce((sum, group) => sum + group.count, 0);
 
@@ -116,9 +148,12 @@ function ClassRequests({ session }: { session: PlaygroundSession }) {
       <section className="panel presenter-failures" aria-labelledby={`${id}-failures`}>
         <h3 id={`${id}-failures`}>Why requests failed</h3>
         <p className="presenter-totals">
-          {counted.length} {counted.length === 1 ? 'request' : 'requests'}, {failed} refused or failed
+          {counted.length} {counted.length === 1 ? 'request' : 'requests'}, {failed} refused or
+          failed
         </p>
-        {traces.isError && <p className="notice notice-error">Could not load the requests: {traces.error.message}</p>}
+        {traces.isError && (
+          <p className="notice notice-error">Could not load the requests: {traces.error.message}</p>
+        )}
         {groups.length === 0 ? (
           <p>No failed request yet.</p>
         ) : (
@@ -133,7 +168,11 @@ function ClassRequests({ session }: { session: PlaygroundSession }) {
             ))}
           </ol>
         )}
-        <button type="button" className="secondary" onClick={() => setCountingFrom(new Set((traces.data ?? []).map((trace) => trace.id)))}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setCountingFrom(new Set((traces.data ?? []).map((trace) => trace.id)))}
+        >
           Start counting again
         </button>
       </section>
@@ -148,11 +187,17 @@ function ClassRequests({ session }: { session: PlaygroundSession }) {
               <span className="mono">
                 {trace.method} {trace.path}
               </span>{' '}
-              <StatusBadge status={trace.status} /> {failureCategory(trace) && <span className="presenter-reason">{failureCategory(trace)}</span>}
+              <StatusBadge status={trace.status} />{' '}
+              {failureCategory(trace) && (
+                <span className="presenter-reason">{failureCategory(trace)}</span>
+              )}
             </li>
           ))}
         </ol>
-        <p className="hint">No names: only what was asked and why it failed. The playground’s own page loads are left out.</p>
+        <p className="hint">
+          No names: only what was asked and why it failed. The playground’s own page loads are left
+          out.
+        </p>
       </section>
     </>
   );
@@ -168,8 +213,8 @@ export function PresenterView({ session }: { session: PlaygroundSession | null }
         <h2 id={`${id}-heading`}>Presenter view</h2>
         {!admin && (
           <p className="notice notice-info">
-            Sign in as <strong>admin</strong> above: an admin sees every request of the class, and may reset the demo data and move the clock.
-            Learners see only their own requests.
+            Sign in as <strong>admin</strong> above: an admin sees every request of the class, and
+            may reset the demo data and move the clock. Learners see only their own requests.
           </p>
         )}
       </section>

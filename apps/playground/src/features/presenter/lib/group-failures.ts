@@ -1,7 +1,13 @@
 import { failureCategory, type Trace } from '@authlab/shared';
 
 /** API requests the playground makes by itself to draw its pages. */
-const PLAYGROUND_PLUMBING = [/^\/api\/traces(\/|$)/, /^\/api\/clock$/, /^\/api\/health$/, /^\/api\/meta\/routes$/, /^\/api\/lab$/];
+const PLAYGROUND_PLUMBING = [
+  /^\/api\/traces(\/|$)/,
+  /^\/api\/clock$/,
+  /^\/api\/health$/,
+  /^\/api\/meta\/routes$/,
+  /^\/api\/lab$/,
+];
 
 /** Page loads (the playground's files) and the playground's own polling: not what the class is doing. */
 export function isPlaygroundPlumbing(trace: Trace): boolean {

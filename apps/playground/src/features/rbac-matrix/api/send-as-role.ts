@@ -1,7 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { DEMO_USERS, type Article, type Role } from '@authlab/shared';
 import { apiRequest, apiRequestRaw, type RawResponse } from '../../../lib/api-client';
-import { demoTokenFor, forgetDemoToken, forgetDemoTokens, freshDemoToken } from '../../../lib/demo-tokens';
+import {
+  demoTokenFor,
+  forgetDemoToken,
+  forgetDemoTokens,
+  freshDemoToken,
+} from '../../../lib/demo-tokens';
 import type { SampleRequest } from '../lib/expected-access';
 
 export interface CellResult {
@@ -33,7 +38,11 @@ export async function sendAsRole(request: SampleRequest, role: Role | null): Pro
   return result;
 }
 
-async function sendOnce(request: SampleRequest, role: Role | null, token: string | undefined): Promise<CellResult> {
+async function sendOnce(
+  request: SampleRequest,
+  role: Role | null,
+  token: string | undefined,
+): Promise<CellResult> {
   let path = request.path;
   if (request.needsScratchArticle) {
     const article = await apiRequest<Article>('/api/articles', {
@@ -52,5 +61,8 @@ async function sendOnce(request: SampleRequest, role: Role | null, token: string
 }
 
 export function useSendAsRole() {
-  return useMutation({ mutationFn: ({ request, role }: { request: SampleRequest; role: Role | null; key: string }) => sendAsRole(request, role) });
+  return useMutation({
+    mutationFn: ({ request, role }: { request: SampleRequest; role: Role | null; key: string }) =>
+      sendAsRole(request, role),
+  });
 }

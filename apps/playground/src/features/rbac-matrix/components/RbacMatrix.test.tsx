@@ -8,26 +8,50 @@ describe('RbacMatrix', () => {
     renderWithApi(<RbacMatrix />);
 
     const table = await screen.findByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Route', 'Rule', 'nobody', 'user', 'writer', 'editor', 'admin']);
-    const deleteRow = within(table).getByRole('rowheader', { name: /DELETE \/api\/articles\/:id/ }).closest('tr')!;
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Route', 'Rule', 'nobody', 'user', 'writer', 'editor', 'admin']);
+    const deleteRow = within(table)
+      .getByRole('rowheader', { name: /DELETE \/api\/articles\/:id/ })
+      .closest('tr')!;
     expect(within(deleteRow).getAllByRole('cell')[0]?.textContent).toBe('permission delete');
-    expect(within(deleteRow).getByRole('button', { name: /^Send DELETE \/api\/articles\/:id as nobody:/ }).textContent).toBe('Send DELETE /api/articles/:id as nobody: ✗ 401');
-    expect(within(deleteRow).getByRole('button', { name: /^Send DELETE \/api\/articles\/:id as editor:/ }).textContent).toMatch(/: ✗ 403$/);
-    expect(within(deleteRow).getByRole('button', { name: /^Send DELETE \/api\/articles\/:id as admin:/ }).textContent).toMatch(/: ✓ allowed$/);
+    expect(
+      within(deleteRow).getByRole('button', {
+        name: /^Send DELETE \/api\/articles\/:id as nobody:/,
+      }).textContent,
+    ).toBe('Send DELETE /api/articles/:id as nobody: ✗ 401');
+    expect(
+      within(deleteRow).getByRole('button', {
+        name: /^Send DELETE \/api\/articles\/:id as editor:/,
+      }).textContent,
+    ).toMatch(/: ✗ 403$/);
+    expect(
+      within(deleteRow).getByRole('button', { name: /^Send DELETE \/api\/articles\/:id as admin:/ })
+        .textContent,
+    ).toMatch(/: ✓ allowed$/);
   });
 
   it('sends a cell as that role and shows the answer and its lifecycle', async () => {
     const { api } = renderWithApi(<RbacMatrix />);
 
-    fireEvent.click(await screen.findByRole('button', { name: /^Send GET \/api\/users as writer:/ }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: /^Send GET \/api\/users as writer:/ }),
+    );
 
     const cell = screen.getByRole('button', { name: /^Send GET \/api\/users as writer:/ });
     await vi.waitFor(() => expect(cell.textContent).toMatch(/: ✗ 403got 403$/));
     expect(cell.getAttribute('aria-pressed')).toBe('true');
     const signIn = api.fetch.mock.calls.find(([path]) => path === '/api/auth/signin');
-    expect(JSON.parse(signIn?.[1]?.body as string)).toEqual({ username: 'writer', password: 'writer-demo-password' });
+    expect(JSON.parse(signIn?.[1]?.body as string)).toEqual({
+      username: 'writer',
+      password: 'writer-demo-password',
+    });
     const lifecycle = await screen.findByRole('region', { name: 'Lifecycle of GET /api/users' });
-    expect(lifecycle.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe('RolesGuard');
+    expect(lifecycle.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe(
+      'RolesGuard',
+    );
   });
 
   it('says so when the API publishes no route metadata', async () => {

@@ -11,7 +11,10 @@ import { expectedAccess, isSendable, ruleText, sampleRequest } from '../lib/expe
 type Caller = Role | null;
 const CALLERS: readonly Caller[] = [null, ...ROLES];
 
-type CellState = { status: 'pending' } | { status: 'done'; result: CellResult } | { status: 'error'; message: string };
+type CellState =
+  | { status: 'pending' }
+  | { status: 'done'; result: CellResult }
+  | { status: 'error'; message: string };
 
 function callerName(caller: Caller): string {
   return caller ?? 'nobody';
@@ -38,10 +41,17 @@ export function RbacMatrix() {
     const expected = expectedAccess(route, caller);
     setCells((previous) => ({ ...previous, [key]: { status: 'pending' } }));
     try {
-      const result = await send.mutateAsync({ request: sampleRequest(route, caller, expected.allowed), role: caller, key });
+      const result = await send.mutateAsync({
+        request: sampleRequest(route, caller, expected.allowed),
+        role: caller,
+        key,
+      });
       setCells((previous) => ({ ...previous, [key]: { status: 'done', result } }));
     } catch (error) {
-      setCells((previous) => ({ ...previous, [key]: { status: 'error', message: error instanceof Error ? error.message : String(error) } }));
+      setCells((previous) => ({
+        ...previous,
+        [key]: { status: 'error', message: error instanceof Error ? error.message : String(error) },
+      }));
     }
   }
 
@@ -72,15 +82,18 @@ export function RbacMatrix() {
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>RBAC matrix</h2>
       <p className="hint">
-        Every route of the API, read from its decorators at start-up (<span className="mono">GET /api/meta/routes</span>), against every role. Each
-        cell says what the rule predicts; press it to send that request as that role and see what really happens.
+        Every route of the API, read from its decorators at start-up (
+        <span className="mono">GET /api/meta/routes</span>), against every role. Each cell says what
+        the rule predicts; press it to send that request as that role and see what really happens.
       </p>
       <button type="button" onClick={() => void sendAll(list)}>
         Send every cell
       </button>
       <div className="table-scroll" role="region" aria-label="Routes by role" tabIndex={0}>
         <table className="table rbac-table">
-          <caption className="visually-hidden">Routes by role: predicted and actual answers</caption>
+          <caption className="visually-hidden">
+            Routes by role: predicted and actual answers
+          </caption>
           <thead>
             <tr>
               <th scope="col">Route</th>
@@ -109,15 +122,22 @@ export function RbacMatrix() {
                   const prediction = expected.allowed ? '✓ allowed' : `✗ ${expected.status}`;
                   if (!isSendable(route)) {
                     return (
-                      <td key={key} className={`cell ${expected.allowed ? 'cell-allowed' : 'cell-refused'}`}>
+                      <td
+                        key={key}
+                        className={`cell ${expected.allowed ? 'cell-allowed' : 'cell-refused'}`}
+                      >
                         <span>{prediction}</span>
                       </td>
                     );
                   }
-                  const actual = state?.status === 'done' ? state.result.response.status : undefined;
+                  const actual =
+                    state?.status === 'done' ? state.result.response.status : undefined;
                   const mismatch = actual !== undefined && wasAllowed(actual) !== expected.allowed;
                   return (
-                    <td key={key} className={`cell ${expected.allowed ? 'cell-allowed' : 'cell-refused'}${mismatch ? ' cell-mismatch' : ''}`}>
+                    <td
+                      key={key}
+                      className={`cell ${expected.allowed ? 'cell-allowed' : 'cell-refused'}${mismatch ? ' cell-mismatch' : ''}`}
+                    >
                       <button
                         type="button"
                         className="cell-button"
@@ -157,12 +177,17 @@ export function RbacMatrix() {
         <section className="matrix-result" aria-label="Selected cell" aria-live="polite">
           <h3>{selected}</h3>
           {selectedCell?.status === 'pending' && <p role="status">Sending…</p>}
-          {selectedCell?.status === 'error' && <p className="notice notice-error">{selectedCell.message}</p>}
+          {selectedCell?.status === 'error' && (
+            <p className="notice notice-error">{selectedCell.message}</p>
+          )}
           {selectedCell?.status === 'done' && (
             <>
-              <ResponseView response={selectedCell.result.response} label={`Response of ${selected}`} />
+              <ResponseView
+                response={selectedCell.result.response}
+                label={`Response of ${selected}`}
+              />
               {selectedCell.result.response.traceId && (
-<TraceById traceId={selectedCell.result.response.traceId} />
+                <TraceById traceId={selectedCell.result.response.traceId} />
               )}
             </>
           )}

@@ -12,14 +12,31 @@ export interface ExpectedAccess {
 export function expectedAccess(route: RouteMetadata, role: Role | null): ExpectedAccess {
   if (route.public) return { allowed: true, why: '@Public(): no token needed' };
   if (role === null) {
-    return route.optionalAuth ? { allowed: true, why: '@OptionalAuth(): anonymous callers are served too' } : { allowed: false, status: 401, why: 'no token: JwtAuthGuard answers 401' };
+    return route.optionalAuth
+      ? { allowed: true, why: '@OptionalAuth(): anonymous callers are served too' }
+      : { allowed: false, status: 401, why: 'no token: JwtAuthGuard answers 401' };
   }
-  if (!route.roles && !route.permissions && route.optionalAuth) return { allowed: true, why: '@OptionalAuth(): every caller is served' };
-  if (!route.roles && !route.permissions) return { allowed: false, status: 403, why: 'no @Roles or @RequirePermissions: closed to everyone' };
-  if (route.roles && !route.roles.includes(role)) return { allowed: false, status: 403, why: `needs role ${route.roles.join(' or ')}` };
-  const missing = (route.permissions ?? []).filter((permission) => !permissionsOf(role).includes(permission));
-  if (missing.length > 0) return { allowed: false, status: 403, why: `${role} lacks ${missing.join(', ')}` };
-  return { allowed: true, why: route.roles ? `role ${role} is listed` : `${role} has ${(route.permissions ?? []).join(', ')}` };
+  if (!route.roles && !route.permissions && route.optionalAuth)
+    return { allowed: true, why: '@OptionalAuth(): every caller is served' };
+  if (!route.roles && !route.permissions)
+    return {
+      allowed: false,
+      status: 403,
+      why: 'no @Roles or @RequirePermissions: closed to everyone',
+    };
+  if (route.roles && !route.roles.includes(role))
+    return { allowed: false, status: 403, why: `needs role ${route.roles.join(' or ')}` };
+  const missing = (route.permissions ?? []).filter(
+    (permission) => !permissionsOf(role).includes(permission),
+  );
+  if (missing.length > 0)
+    return { allowed: false, status: 403, why: `${role} lacks ${missing.join(', ')}` };
+  return {
+    allowed: true,
+    why: route.roles
+      ? `role ${role} is listed`
+      : `${role} has ${(route.permissions ?? []).join(', ')}`,
+  };
 }
 
 /** The rule of a route in words: "public", "role admin", "permission delete", "no rule (closed)". */
@@ -46,22 +63,36 @@ export function isSendable(route: RouteMetadata): boolean {
 }
 
 /** A request that exercises the route: parameters filled in, a body of the right shape. */
-export function sampleRequest(route: RouteMetadata, role: Role | null, allowed: boolean): SampleRequest {
+export function sampleRequest(
+  route: RouteMetadata,
+  role: Role | null,
+  allowed: boolean,
+): SampleRequest {
   const method = route.method.toUpperCase() as HttpMethod;
   const isArticle = /^\/api\/articles\/:[^/]+$/.test(route.path);
-  const path = route.path.replace(/^\/api\/users\/:[^/]+/, '/api/users/4').replace(/:[A-Za-z_]+/g, '1');
+  const path = route.path
+    .replace(/^\/api\/users\/:[^/]+/, '/api/users/4')
+    .replace(/:[A-Za-z_]+/g, '1');
   const sample: SampleRequest = { method, path };
   if (isArticle && method === 'DELETE' && allowed) sample.needsScratchArticle = true;
 
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     if (/\/users\/[^/]+\/role$/.test(path)) sample.body = { role: 'user' };
     else if (path === '/api/auth/signin') {
-      const user = DEMO_USERS.find((candidate) => candidate.role === role) ?? DEMO_USERS.find((candidate) => candidate.role === 'user')!;
+      const user =
+        DEMO_USERS.find((candidate) => candidate.role === role) ??
+        DEMO_USERS.find((candidate) => candidate.role === 'user')!;
       sample.body = { username: user.username, password: user.password };
     } else if (path === '/api/auth/signup') {
-      sample.body = { username: `matrix-${Math.random().toString(36).slice(2, 10)}`, password: 'matrix-password-1234' };
+      sample.body = {
+        username: `matrix-${Math.random().toString(36).slice(2, 10)}`,
+        password: 'matrix-password-1234',
+      };
     } else if (path.startsWith('/api/articles')) {
-      sample.body = method === 'PATCH' ? { title: 'Patched from the RBAC matrix' } : { title: 'From the RBAC matrix', body: `Sent as ${role ?? 'nobody'}.` };
+      sample.body =
+        method === 'PATCH'
+          ? { title: 'Patched from the RBAC matrix' }
+          : { title: 'From the RBAC matrix', body: `Sent as ${role ?? 'nobody'}.` };
     } else sample.body = {};
   }
   return sample;

@@ -15,7 +15,8 @@ export type Credential =
   | { kind: 'cookie'; csrf?: boolean };
 
 /** What the body is declared to be; "none" sends it with no Content-Type at all. */
-export type BodyType = 'application/json' | 'application/x-www-form-urlencoded' | 'text/plain' | 'none';
+export type BodyType =
+  'application/json' | 'application/x-www-form-urlencoded' | 'text/plain' | 'none';
 
 export interface BuiltRequest {
   method: HttpMethod;
@@ -61,13 +62,20 @@ export async function sendBuiltRequest(request: BuiltRequest): Promise<SentReque
   const token = await tokenFor(request.credential);
   const headers: Record<string, string> = {};
   if (hasBody && bodyType !== 'none') headers['Content-Type'] = bodyType;
-  if (request.credential.kind === 'header') headers.Authorization = request.credential.authorization;
-  if (request.credential.kind === 'basic') headers.Authorization = basicAuthorization(request.credential.username, request.credential.password);
+  if (request.credential.kind === 'header')
+    headers.Authorization = request.credential.authorization;
+  if (request.credential.kind === 'basic')
+    headers.Authorization = basicAuthorization(
+      request.credential.username,
+      request.credential.password,
+    );
   const response = await apiRequestRaw(request.path, {
     method: request.method,
     ...(token === undefined ? {} : { token }),
     ...(hasBody ? { rawBody: request.bodyText } : {}),
-    ...(request.credential.kind === 'cookie' && request.credential.csrf === false ? { csrf: false } : {}),
+    ...(request.credential.kind === 'cookie' && request.credential.csrf === false
+      ? { csrf: false }
+      : {}),
     headers,
   });
   return token === undefined ? { response } : { response, token };

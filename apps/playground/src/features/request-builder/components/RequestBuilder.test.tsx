@@ -19,15 +19,27 @@ describe('RequestBuilder', () => {
 
     send('DELETE', '/api/articles/1', 'writer');
 
-    const response = await screen.findByRole('region', { name: 'Response of DELETE /api/articles/1' });
+    const response = await screen.findByRole('region', {
+      name: 'Response of DELETE /api/articles/1',
+    });
     expect(within(response).getByText('403 Forbidden')).toBeDefined();
-    expect(within(response).getByLabelText('Response body').textContent).toContain('"message": "Your role (writer) lacks the');
-    const call = api.fetch.mock.calls.find(([path, init]) => path === '/api/articles/1' && init?.method === 'DELETE');
+    expect(within(response).getByLabelText('Response body').textContent).toContain(
+      '"message": "Your role (writer) lacks the',
+    );
+    const call = api.fetch.mock.calls.find(
+      ([path, init]) => path === '/api/articles/1' && init?.method === 'DELETE',
+    );
     expect(new Headers(call?.[1]?.headers).get('Authorization')).toMatch(/^Bearer ey/);
 
-    const lifecycle = await screen.findByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' });
-    expect(lifecycle.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe('RolesGuard');
-    expect(screen.getByRole('link', { name: 'Open in the lifecycle view' }).getAttribute('href')).toMatch(/^#\/lifecycle\//);
+    const lifecycle = await screen.findByRole('region', {
+      name: 'Lifecycle of DELETE /api/articles/1',
+    });
+    expect(lifecycle.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe(
+      'RolesGuard',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Open in the lifecycle view' }).getAttribute('href'),
+    ).toMatch(/^#\/lifecycle\//);
   });
 
   it('sends as nobody: no Authorization header, 401 decided by JwtAuthGuard', async () => {
@@ -40,7 +52,9 @@ describe('RequestBuilder', () => {
     const call = api.fetch.mock.calls.find(([path]) => path === '/api/articles');
     expect(new Headers(call?.[1]?.headers).has('Authorization')).toBe(false);
     const lifecycle = await screen.findByRole('region', { name: 'Lifecycle of GET /api/articles' });
-    expect(lifecycle.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe('JwtAuthGuard');
+    expect(lifecycle.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe(
+      'JwtAuthGuard',
+    );
   });
 
   it('suggests a JSON body for a write and previews the request that will go out', () => {
@@ -48,14 +62,22 @@ describe('RequestBuilder', () => {
 
     fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'POST' } });
 
-    expect(JSON.parse(screen.getByLabelText<HTMLTextAreaElement>('Body (JSON)').value)).toMatchObject({ title: 'Hello' });
+    expect(
+      JSON.parse(screen.getByLabelText<HTMLTextAreaElement>('Body (JSON)').value),
+    ).toMatchObject({ title: 'Hello' });
     const preview = screen.getByLabelText('Request preview').textContent ?? '';
-    expect(preview).toContain("POST /api/articles HTTP/1.1\nAccept: application/json\nAuthorization: Bearer <writer's access token>");
+    expect(preview).toContain(
+      "POST /api/articles HTTP/1.1\nAccept: application/json\nAuthorization: Bearer <writer's access token>",
+    );
     expect(preview).toMatch(/X-Playground-Session: [A-Za-z0-9_-]{16,}/);
   });
 
   it('in cookie mode, lets the browser choose the credentials and says so', () => {
-    renderWithApi(<RequestBuilder session={{ username: 'editor', role: 'editor', delivery: 'cookie', expiresIn: 900 }} />);
+    renderWithApi(
+      <RequestBuilder
+        session={{ username: 'editor', role: 'editor', delivery: 'cookie', expiresIn: 900 }}
+      />,
+    );
 
     fireEvent.click(screen.getByRole('radio', { name: 'Cookie' }));
 
@@ -88,12 +110,18 @@ describe('RequestBuilder', () => {
       api.fetch.mockClear();
       fireEvent.change(screen.getByLabelText('Content-Type'), { target: { value: bodyType } });
       fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
-      await vi.waitFor(() => expect(api.fetch.mock.calls.some(([path]) => path === '/api/oauth/token')).toBe(true));
+      await vi.waitFor(() =>
+        expect(api.fetch.mock.calls.some(([path]) => path === '/api/oauth/token')).toBe(true),
+      );
       return api.fetch.mock.calls.find(([path]) => path === '/api/oauth/token')![1]!;
     };
 
-    expect(screen.getByLabelText<HTMLTextAreaElement>('Body (JSON)').value).toBe('grant_type=client_credentials');
-    expect(new Headers((await sent('application/x-www-form-urlencoded')).headers).get('Content-Type')).toBe('application/x-www-form-urlencoded');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Body (JSON)').value).toBe(
+      'grant_type=client_credentials',
+    );
+    expect(
+      new Headers((await sent('application/x-www-form-urlencoded')).headers).get('Content-Type'),
+    ).toBe('application/x-www-form-urlencoded');
     expect(new Headers((await sent('text/plain')).headers).get('Content-Type')).toBe('text/plain');
     const bare = await sent('none');
     expect(new Headers(bare.headers).has('Content-Type')).toBe(false);
@@ -104,33 +132,59 @@ describe('RequestBuilder', () => {
   it('sends an Authorization header written by hand, or Basic credentials', async () => {
     const { api } = renderWithApi(<RequestBuilder session={null} />);
     fireEvent.change(screen.getByLabelText('Send as'), { target: { value: ':written-header' } });
-    fireEvent.change(screen.getByLabelText('Authorization header value'), { target: { value: 'Bearer' } });
-    expect(screen.getByLabelText('Request preview').textContent).toContain('Authorization: Bearer\n');
+    fireEvent.change(screen.getByLabelText('Authorization header value'), {
+      target: { value: 'Bearer' },
+    });
+    expect(screen.getByLabelText('Request preview').textContent).toContain(
+      'Authorization: Bearer\n',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
-    await vi.waitFor(() => expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true));
-    expect(new Headers(api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers).get('Authorization')).toBe('Bearer');
+    await vi.waitFor(() =>
+      expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true),
+    );
+    expect(
+      new Headers(api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers).get(
+        'Authorization',
+      ),
+    ).toBe('Bearer');
 
     api.fetch.mockClear();
     fireEvent.change(screen.getByLabelText('Send as'), { target: { value: ':basic' } });
     fireEvent.change(screen.getByLabelText('Username or client id'), { target: { value: 'cl_1' } });
-    fireEvent.change(screen.getByLabelText('Password or client secret'), { target: { value: 'sécret' } });
-    expect(screen.getByLabelText('Request preview').textContent).toContain('Authorization: Basic <base64 of "cl_1:••••••">');
+    fireEvent.change(screen.getByLabelText('Password or client secret'), {
+      target: { value: 'sécret' },
+    });
+    expect(screen.getByLabelText('Request preview').textContent).toContain(
+      'Authorization: Basic <base64 of "cl_1:••••••">',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
-    await vi.waitFor(() => expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true));
-    const basic = new Headers(api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers).get('Authorization');
+    await vi.waitFor(() =>
+      expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true),
+    );
+    const basic = new Headers(
+      api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers,
+    ).get('Authorization');
     expect(basic).toBe(`Basic ${Buffer.from('cl_1:sécret', 'utf8').toString('base64')}`);
   });
 
   it('sends the cookie with or without the CSRF header, as the learner chooses', async () => {
     document.cookie = `${CSRF_COOKIE}=csrf-writer; path=/`;
-    const { api } = renderWithApi(<RequestBuilder session={{ username: 'writer', role: 'writer', delivery: 'cookie', expiresIn: 900 }} />);
+    const { api } = renderWithApi(
+      <RequestBuilder
+        session={{ username: 'writer', role: 'writer', delivery: 'cookie', expiresIn: 900 }}
+      />,
+    );
     fireEvent.click(screen.getByRole('radio', { name: 'Cookie' }));
     fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'POST' } });
     const csrfOf = async () => {
       api.fetch.mockClear();
       fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
-      await vi.waitFor(() => expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true));
-      return new Headers(api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers).get('X-CSRF-Token');
+      await vi.waitFor(() =>
+        expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true),
+      );
+      return new Headers(
+        api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers,
+      ).get('X-CSRF-Token');
     };
 
     expect(await csrfOf()).toBe('csrf-writer');
@@ -145,16 +199,32 @@ describe('RequestBuilder', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Send as').value).toBe(':current-token');
 
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
-    await vi.waitFor(() => expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true));
-    expect(new Headers(api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers).get('Authorization')).toBe(`Bearer ${chosen}`);
+    await vi.waitFor(() =>
+      expect(api.fetch.mock.calls.some(([path]) => path === '/api/articles')).toBe(true),
+    );
+    expect(
+      new Headers(api.fetch.mock.calls.find(([path]) => path === '/api/articles')![1]!.headers).get(
+        'Authorization',
+      ),
+    ).toBe(`Bearer ${chosen}`);
 
     fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'POST' } });
     fireEvent.change(screen.getByLabelText('Path'), { target: { value: '/api/auth/signin' } });
-    fireEvent.change(screen.getByLabelText('Body (JSON)'), { target: { value: '{"username":"writer","password":"writer-demo-password"}' } });
+    fireEvent.change(screen.getByLabelText('Body (JSON)'), {
+      target: { value: '{"username":"writer","password":"writer-demo-password"}' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Use this session (signed in as writer)' }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Use this session (signed in as writer)' }),
+    );
 
-    expect(sessionStore.get()).toMatchObject({ username: 'writer', role: 'writer', delivery: 'bearer' });
-    expect(screen.getByRole('status').textContent).toContain('This is the playground’s current token now');
+    expect(sessionStore.get()).toMatchObject({
+      username: 'writer',
+      role: 'writer',
+      delivery: 'bearer',
+    });
+    expect(screen.getByRole('status').textContent).toContain(
+      'This is the playground’s current token now',
+    );
   });
 });

@@ -7,7 +7,13 @@ import type { HttpMethod } from '../../../lib/api-client';
 import { useRoutes } from '../../../lib/api/get-routes';
 import { playgroundSessionId } from '../../../lib/playground-session';
 import type { PlaygroundSession } from '../../../lib/session-store';
-import { isJson, METHODS_WITH_BODY, useSendRequest, type BodyType, type Credential } from '../api/send-request';
+import {
+  isJson,
+  METHODS_WITH_BODY,
+  useSendRequest,
+  type BodyType,
+  type Credential,
+} from '../api/send-request';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -24,23 +30,44 @@ const BODY_TYPES: ReadonlyArray<{ value: BodyType; label: string }> = [
 ];
 
 /** Routes to suggest when the API does not publish its route metadata. */
-const FALLBACK_PATHS = ['/api/auth/me', '/api/articles', '/api/articles/1', '/api/users', '/api/users/4/role', '/api/health'];
+const FALLBACK_PATHS = [
+  '/api/auth/me',
+  '/api/articles',
+  '/api/articles/1',
+  '/api/users',
+  '/api/users/4/role',
+  '/api/health',
+];
 
 function exampleBody(method: HttpMethod, path: string): string {
   if (!METHODS_WITH_BODY.includes(method)) return '';
   if (/\/users\/[^/]+\/role$/.test(path)) return JSON.stringify({ role: 'writer' }, null, 2);
-  if (/^\/api\/auth\/sign(up|in)$/.test(path)) return JSON.stringify({ username: 'ada', password: 'analytical engine' }, null, 2);
+  if (/^\/api\/auth\/sign(up|in)$/.test(path))
+    return JSON.stringify({ username: 'ada', password: 'analytical engine' }, null, 2);
   if (path === '/api/oauth/token') return 'grant_type=client_credentials';
   if (path.startsWith('/api/articles')) {
-    return JSON.stringify(method === 'PATCH' ? { title: 'A better title' } : { title: 'Hello', body: 'Sent from the request builder' }, null, 2);
+    return JSON.stringify(
+      method === 'PATCH'
+        ? { title: 'A better title' }
+        : { title: 'Hello', body: 'Sent from the request builder' },
+      null,
+      2,
+    );
   }
   return '{}';
 }
 
 /** Who to send as at first: a chosen token, else the signed-in demo user, else writer. */
-function initialSender(session: PlaygroundSession | null, currentToken: string | undefined): string {
+function initialSender(
+  session: PlaygroundSession | null,
+  currentToken: string | undefined,
+): string {
   if (currentToken && currentToken !== session?.accessToken) return CURRENT_TOKEN;
-  if (session?.delivery === 'bearer' && DEMO_USERS.some((user) => user.username === session.username)) return session.username;
+  if (
+    session?.delivery === 'bearer' &&
+    DEMO_USERS.some((user) => user.username === session.username)
+  )
+    return session.username;
   return currentToken ? CURRENT_TOKEN : 'writer';
 }
 
@@ -51,7 +78,10 @@ interface RequestBuilderProps {
 }
 
 /** Any route, as any demo user or nobody, with the token in the header or the cookie. */
-export function RequestBuilder({ session, currentToken = session?.accessToken }: RequestBuilderProps) {
+export function RequestBuilder({
+  session,
+  currentToken = session?.accessToken,
+}: RequestBuilderProps) {
   const id = useId();
   const routes = useRoutes();
   const [method, setMethod] = useState<HttpMethod>('GET');
@@ -75,7 +105,9 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
     if (!bodyEdited || bodyText.trim() === '') setBodyText(exampleBody(method, path));
   }
 
-  const suggestions = routes.data ? [...new Set(routes.data.routes.map((route) => route.path))] : FALLBACK_PATHS;
+  const suggestions = routes.data
+    ? [...new Set(routes.data.routes.map((route) => route.path))]
+    : FALLBACK_PATHS;
   const cookieSession = session?.delivery === 'cookie' ? session : null;
   // The current token may be gone (signed out) while "my current token" is still selected.
   const sendAs = who === CURRENT_TOKEN && !currentToken ? '' : who;
@@ -92,7 +124,8 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
               ? { kind: 'basic', username: basicUser, password: basicPassword }
               : { kind: 'bearer', username: sendAs };
   const hasBody = METHODS_WITH_BODY.includes(method);
-  const bodyIsBrokenJson = hasBody && bodyType === 'application/json' && bodyText.trim() !== '' && !isJson(bodyText);
+  const bodyIsBrokenJson =
+    hasBody && bodyType === 'application/json' && bodyText.trim() !== '' && !isJson(bodyText);
 
   const authorizationPreview: Partial<Record<Credential['kind'], string>> = {
     bearer: `Authorization: Bearer <${sendAs}'s access token>`,
@@ -104,10 +137,20 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
     `${method} ${path} HTTP/1.1`,
     'Accept: application/json',
     ...(authorizationPreview[credential.kind] ? [authorizationPreview[credential.kind]!] : []),
-    ...(hasBody && bodyText.trim() !== '' && bodyType !== 'none' ? [`Content-Type: ${bodyType}`] : []),
+    ...(hasBody && bodyText.trim() !== '' && bodyType !== 'none'
+      ? [`Content-Type: ${bodyType}`]
+      : []),
     `X-Playground-Session: ${playgroundSessionId()}`,
-    ...(carrier === 'cookie' && sendCsrf && method !== 'GET' ? ['X-CSRF-Token: <read from the authlab_csrf cookie>'] : []),
-    ...(carrier === 'cookie' ? [cookieSession ? `Cookie: <added by the browser: ${cookieSession.username}'s HttpOnly cookie>` : 'Cookie: <whatever the browser holds for this site>'] : []),
+    ...(carrier === 'cookie' && sendCsrf && method !== 'GET'
+      ? ['X-CSRF-Token: <read from the authlab_csrf cookie>']
+      : []),
+    ...(carrier === 'cookie'
+      ? [
+          cookieSession
+            ? `Cookie: <added by the browser: ${cookieSession.username}'s HttpOnly cookie>`
+            : 'Cookie: <whatever the browser holds for this site>',
+        ]
+      : []),
   ].join('\n');
 
   return (
@@ -123,7 +166,11 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-method`}>Method</label>
-            <select id={`${id}-method`} value={method} onChange={(event) => setMethod(event.target.value as HttpMethod)}>
+            <select
+              id={`${id}-method`}
+              value={method}
+              onChange={(event) => setMethod(event.target.value as HttpMethod)}
+            >
               {METHODS.map((name) => (
                 <option key={name}>{name}</option>
               ))}
@@ -150,18 +197,34 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
           <fieldset className="inline-options">
             <legend>Token travels in</legend>
             <label className="radio">
-              <input type="radio" name={`${id}-carrier`} value="header" checked={carrier === 'header'} onChange={() => setCarrier('header')} />
+              <input
+                type="radio"
+                name={`${id}-carrier`}
+                value="header"
+                checked={carrier === 'header'}
+                onChange={() => setCarrier('header')}
+              />
               Authorization header
             </label>
             <label className="radio">
-              <input type="radio" name={`${id}-carrier`} value="cookie" checked={carrier === 'cookie'} onChange={() => setCarrier('cookie')} />
+              <input
+                type="radio"
+                name={`${id}-carrier`}
+                value="cookie"
+                checked={carrier === 'cookie'}
+                onChange={() => setCarrier('cookie')}
+              />
               Cookie
             </label>
           </fieldset>
           {carrier === 'header' ? (
             <div className="field">
               <label htmlFor={`${id}-who`}>Send as</label>
-              <select id={`${id}-who`} value={sendAs} onChange={(event) => setWho(event.target.value)}>
+              <select
+                id={`${id}-who`}
+                value={sendAs}
+                onChange={(event) => setWho(event.target.value)}
+              >
                 <option value="">nobody (no token)</option>
                 {DEMO_USERS.map((user) => (
                   <option key={user.username} value={user.username}>
@@ -222,9 +285,16 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
         )}
         {carrier === 'cookie' && method !== 'GET' && (
           <label className="radio">
-            <input type="checkbox" checked={sendCsrf} onChange={(event) => setSendCsrf(event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={sendCsrf}
+              onChange={(event) => setSendCsrf(event.target.checked)}
+            />
             <span>
-              Send the X-CSRF-Token header <span className="hint">— untick it to send what another site’s page could: the cookie alone</span>
+              Send the X-CSRF-Token header{' '}
+              <span className="hint">
+                — untick it to send what another site’s page could: the cookie alone
+              </span>
             </span>
           </label>
         )}
@@ -232,7 +302,11 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
           <div className="field-row">
             <div className="field">
               <label htmlFor={`${id}-body-type`}>Content-Type</label>
-              <select id={`${id}-body-type`} value={bodyType} onChange={(event) => setBodyType(event.target.value as BodyType)}>
+              <select
+                id={`${id}-body-type`}
+                value={bodyType}
+                onChange={(event) => setBodyType(event.target.value as BodyType)}
+              >
                 {BODY_TYPES.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -244,7 +318,9 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
         )}
         {hasBody && (
           <div className="field">
-            <label htmlFor={`${id}-body`}>Body ({BODY_TYPES.find((option) => option.value === bodyType)!.label})</label>
+            <label htmlFor={`${id}-body`}>
+              Body ({BODY_TYPES.find((option) => option.value === bodyType)!.label})
+            </label>
             <textarea
               id={`${id}-body`}
               className="mono"
@@ -279,8 +355,14 @@ export function RequestBuilder({ session, currentToken = session?.accessToken }:
       {send.data && (
         <div className="request-result">
           <h3>Response</h3>
-          <ResponseView response={send.data.response} label={`Response of ${send.variables.method} ${send.variables.path}`} />
-          <UseTokenFromResponse body={send.data.response.body} from={`${send.variables.method} ${send.variables.path}`} />
+          <ResponseView
+            response={send.data.response}
+            label={`Response of ${send.variables.method} ${send.variables.path}`}
+          />
+          <UseTokenFromResponse
+            body={send.data.response.body}
+            from={`${send.variables.method} ${send.variables.path}`}
+          />
           {send.data.response.traceId && (
             <>
               <h3>Lifecycle</h3>

@@ -21,8 +21,16 @@ function statusText(state: SignInState, session: PlaygroundSession | null): stri
 }
 
 const DELIVERIES: ReadonlyArray<{ value: TokenDelivery; label: string; hint: string }> = [
-  { value: 'bearer', label: 'Bearer token', hint: 'in the response body; the page sends it in the Authorization header' },
-  { value: 'cookie', label: 'HttpOnly cookie', hint: 'set by the server; the browser sends it, page scripts cannot read it' },
+  {
+    value: 'bearer',
+    label: 'Bearer token',
+    hint: 'in the response body; the page sends it in the Authorization header',
+  },
+  {
+    value: 'cookie',
+    label: 'HttpOnly cookie',
+    hint: 'set by the server; the browser sends it, page scripts cannot read it',
+  },
 ];
 
 export function SignInAs({ onSessionChange }: SignInAsProps) {

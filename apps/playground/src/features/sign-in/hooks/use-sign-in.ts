@@ -30,7 +30,9 @@ export function useSignIn(onSessionChange: (session: PlaygroundSession | null) =
       if (controller.signal.aborted) return;
       const accessToken = 'accessToken' in data ? data.accessToken : undefined;
       if (delivery === 'cookie' && accessToken) {
-        throw new Error('The API answered with the token in the body: this version of the API has no cookie mode.');
+        throw new Error(
+          'The API answered with the token in the body: this version of the API has no cookie mode.',
+        );
       }
       const session: PlaygroundSession = {
         username: data.user.username,

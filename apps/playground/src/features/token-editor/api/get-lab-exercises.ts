@@ -13,7 +13,12 @@ export function getLabExercises(signal?: AbortSignal): Promise<LabExerciseSummar
 }
 
 export function useLabExercises() {
-  return useQuery({ queryKey: ['lab', 'exercises'], queryFn: ({ signal }) => getLabExercises(signal), staleTime: Infinity, retry: false });
+  return useQuery({
+    queryKey: ['lab', 'exercises'],
+    queryFn: ({ signal }) => getLabExercises(signal),
+    staleTime: Infinity,
+    retry: false,
+  });
 }
 
 /** Each exercise's weak and secure verifier, so one forged token can be sent to both. */

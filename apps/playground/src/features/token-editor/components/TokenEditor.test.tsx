@@ -9,15 +9,32 @@ import { renderWithApi } from '../../../test/render';
 import { TokenEditor } from './TokenEditor';
 
 const NOW = Math.floor(Date.now() / 1000);
-const CLAIMS = { sub: '3', username: 'writer', role: 'writer', iat: NOW, exp: NOW + 900, iss: 'authlab', aud: 'authlab-api', jti: 'j-1' };
+const CLAIMS = {
+  sub: '3',
+  username: 'writer',
+  role: 'writer',
+  iat: NOW,
+  exp: NOW + 900,
+  iss: 'authlab',
+  aud: 'authlab-api',
+  jti: 'j-1',
+};
 
 async function writerSession(): Promise<PlaygroundSession> {
-  return { username: 'writer', role: 'writer', delivery: 'bearer', accessToken: await signedAccessToken(CLAIMS), expiresIn: 900 };
+  return {
+    username: 'writer',
+    role: 'writer',
+    delivery: 'bearer',
+    accessToken: await signedAccessToken(CLAIMS),
+    expiresIn: 900,
+  };
 }
 
 function editedToken(): string {
   const figure = screen.getByLabelText('Edited token');
-  return ['header', 'payload', 'signature'].map((part) => figure.querySelector(`[data-part="${part}"]`)?.textContent).join('.');
+  return ['header', 'payload', 'signature']
+    .map((part) => figure.querySelector(`[data-part="${part}"]`)?.textContent)
+    .join('.');
 }
 
 describe('TokenEditor', () => {
@@ -36,7 +53,9 @@ describe('TokenEditor', () => {
     expect(verdict.closest('p')?.textContent).toContain('(401)');
     const call = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
     expect(new Headers(call?.[1]?.headers).get('Authorization')).toBe(`Bearer ${editedToken()}`);
-    expect(await screen.findByRole('region', { name: 'Lifecycle of GET /api/auth/me' })).toBeDefined();
+    expect(
+      await screen.findByRole('region', { name: 'Lifecycle of GET /api/auth/me' }),
+    ).toBeDefined();
   });
 
   it('re-signs with the secret typed, so the signature verifies again', async () => {
@@ -45,13 +64,18 @@ describe('TokenEditor', () => {
     fireEvent.change(screen.getByLabelText('aud'), { target: { value: 'another-api' } });
     fireEvent.click(screen.getByRole('radio', { name: /Re-sign with a secret/ }));
     expect(screen.getByText('Type the secret to sign with.')).toBeDefined();
-    fireEvent.change(screen.getByLabelText('Secret to sign with'), { target: { value: FAKE_SECRET } });
+    fireEvent.change(screen.getByLabelText('Secret to sign with'), {
+      target: { value: FAKE_SECRET },
+    });
 
     await vi.waitFor(async () => {
       const token = editedToken();
       const decoded = decodeJwt(token);
       expect(decoded.ok && decoded.payload.ok && decoded.payload.value.aud).toBe('another-api');
-      expect((await verifyJws(token, { kind: 'secret', secret: FAKE_SECRET, encoding: 'base64' })).status).toBe('verified');
+      expect(
+        (await verifyJws(token, { kind: 'secret', secret: FAKE_SECRET, encoding: 'base64' }))
+          .status,
+      ).toBe('verified');
     });
   });
 
@@ -77,14 +101,22 @@ describe('TokenEditor', () => {
     fireEvent.change(screen.getByLabelText('Payload (JSON)'), { target: { value: '{"role": ' } });
 
     expect(screen.getByLabelText('Payload (JSON)').getAttribute('aria-invalid')).toBe('true');
-    expect(within(screen.getByLabelText('Payload (JSON)').parentElement!).getByText('Not a JSON object.')).toBeDefined();
-    expect(screen.getByRole('button', { name: 'Send with the edited token' }).hasAttribute('disabled')).toBe(true);
+    expect(
+      within(screen.getByLabelText('Payload (JSON)').parentElement!).getByText(
+        'Not a JSON object.',
+      ),
+    ).toBeDefined();
+    expect(
+      screen.getByRole('button', { name: 'Send with the edited token' }).hasAttribute('disabled'),
+    ).toBe(true);
   });
 
   it('makes the edited token the playground’s current token', async () => {
     renderWithApi(<TokenEditor session={await writerSession()} />);
     fireEvent.change(screen.getByLabelText('role'), { target: { value: 'admin' } });
-    await vi.waitFor(() => expect(decodeJwt(editedToken()).ok && editedToken().includes('.')).toBe(true));
+    await vi.waitFor(() =>
+      expect(decodeJwt(editedToken()).ok && editedToken().includes('.')).toBe(true),
+    );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Use this token' }));
 
@@ -95,8 +127,14 @@ describe('TokenEditor', () => {
     renderWithApi(<TokenEditor session={await writerSession()} />, { withLab: true });
 
     const targets = screen.getByLabelText<HTMLSelectElement>('Send it to');
-    await vi.waitFor(() => expect([...targets.options].map((option) => option.textContent)).toContain('GET /api/lab/alg-none/weak'));
-    expect([...targets.options].map((option) => option.textContent)).toContain('GET /api/lab/weak-secret/secure');
+    await vi.waitFor(() =>
+      expect([...targets.options].map((option) => option.textContent)).toContain(
+        'GET /api/lab/alg-none/weak',
+      ),
+    );
+    expect([...targets.options].map((option) => option.textContent)).toContain(
+      'GET /api/lab/weak-secret/secure',
+    );
   });
 
   it('signs with an empty key when asked (the kid-injection attack)', async () => {
@@ -108,7 +146,9 @@ describe('TokenEditor', () => {
     const { createHmac } = await import('node:crypto');
     await vi.waitFor(() => {
       const [header = '', payload = '', signature] = editedToken().split('.');
-      expect(signature).toBe(createHmac('sha256', Buffer.alloc(0)).update(`${header}.${payload}`).digest('base64url'));
+      expect(signature).toBe(
+        createHmac('sha256', Buffer.alloc(0)).update(`${header}.${payload}`).digest('base64url'),
+      );
     });
   });
 });

@@ -21,7 +21,9 @@ interface TokenEditorProps {
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -44,7 +46,10 @@ function partsOf(token: string) {
 type SigningKind = SigningChoice['kind'];
 
 /** Change a token's claims, sign it again (or not) and see whether the API believes it. */
-export function TokenEditor({ session, currentToken: givenToken = session?.accessToken }: TokenEditorProps) {
+export function TokenEditor({
+  session,
+  currentToken: givenToken = session?.accessToken,
+}: TokenEditorProps) {
   const id = useId();
   const currentToken = givenToken ?? '';
   const [source, setSource] = useState(currentToken);
@@ -80,7 +85,10 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
 
   const header = parseObject(headerText);
   const payload = parseObject(payloadText);
-  const signing: SigningChoice = signingKind === 'resign' ? { kind: 'resign', secret, encoding, emptyKey } : { kind: signingKind };
+  const signing: SigningChoice =
+    signingKind === 'resign'
+      ? { kind: 'resign', secret, encoding, emptyKey }
+      : { kind: signingKind };
   const edited = useEditedToken(header, payload, signature, signing);
   const decodedEdited = edited.status === 'ready' ? decodeJwt(edited.token) : null;
 
@@ -95,14 +103,17 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
   const probe = probes[probeIndex] ?? TOKEN_PROBES[0]!;
   const verdict = send.data;
   const verdictMessage = verdict ? errorMessageOf(verdict.body) : undefined;
-  const challenge = verdict?.headers.find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1];
+  const challenge = verdict?.headers.find(
+    ([name]) => name.toLowerCase() === 'www-authenticate',
+  )?.[1];
   const role = typeof payload?.role === 'string' ? payload.role : '';
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Token editor</h2>
       <p className="hint">
-        Change what the token claims, then sign it again with a secret you type — or keep the old signature and watch the API notice.
+        Change what the token claims, then sign it again with a secret you type — or keep the old
+        signature and watch the API notice.
       </p>
       <div className="field">
         <label htmlFor={`${id}-source`}>Token to start from</label>
@@ -128,8 +139,15 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
           <div className="field-row">
             <div className="field">
               <label htmlFor={`${id}-role`}>role</label>
-              <select id={`${id}-role`} value={role} disabled={!payload} onChange={(event) => setClaim('role', event.target.value)}>
-                {!(ROLES as readonly string[]).includes(role) && <option value={role}>{role || '(none)'}</option>}
+              <select
+                id={`${id}-role`}
+                value={role}
+                disabled={!payload}
+                onChange={(event) => setClaim('role', event.target.value)}
+              >
+                {!(ROLES as readonly string[]).includes(role) && (
+                  <option value={role}>{role || '(none)'}</option>
+                )}
                 {ROLES.map((name) => (
                   <option key={name} value={name}>
                     {name}
@@ -152,11 +170,18 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
             <div className="field">
               <label htmlFor={`${id}-minutes`}>exp: minutes from now</label>
               <div className="input-with-button">
-                <input id={`${id}-minutes`} type="number" value={minutes} onChange={(event) => setMinutes(event.target.value)} />
+                <input
+                  id={`${id}-minutes`}
+                  type="number"
+                  value={minutes}
+                  onChange={(event) => setMinutes(event.target.value)}
+                />
                 <button
                   type="button"
                   disabled={!payload || !Number.isFinite(Number(minutes))}
-                  onClick={() => setClaim('exp', Math.floor(Date.now() / 1000 + Number(minutes) * 60))}
+                  onClick={() =>
+                    setClaim('exp', Math.floor(Date.now() / 1000 + Number(minutes) * 60))
+                  }
                 >
                   Set exp
                 </button>
@@ -202,7 +227,13 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
               ] as const
             ).map(([value, label, hint]) => (
               <label key={value} className="radio">
-                <input type="radio" name={`${id}-signing`} value={value} checked={signingKind === value} onChange={() => setSigningKind(value)} />
+                <input
+                  type="radio"
+                  name={`${id}-signing`}
+                  value={value}
+                  checked={signingKind === value}
+                  onChange={() => setSigningKind(value)}
+                />
                 <span>
                   {label} <span className="hint">— {hint}</span>
                 </span>
@@ -224,15 +255,26 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
                     onChange={(event) => setSecret(event.target.value)}
                   />
                   <label className="radio">
-                    <input type="checkbox" checked={emptyKey} onChange={(event) => setEmptyKey(event.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={emptyKey}
+                      onChange={(event) => setEmptyKey(event.target.checked)}
+                    />
                     <span>
-                      Sign with an empty key <span className="hint">— zero bytes, what a verifier gets from an empty file</span>
+                      Sign with an empty key{' '}
+                      <span className="hint">
+                        — zero bytes, what a verifier gets from an empty file
+                      </span>
                     </span>
                   </label>
                 </div>
                 <div className="field">
                   <label htmlFor={`${id}-encoding`}>Secret is</label>
-                  <select id={`${id}-encoding`} value={encoding} onChange={(event) => setEncoding(event.target.value as SecretEncoding)}>
+                  <select
+                    id={`${id}-encoding`}
+                    value={encoding}
+                    onChange={(event) => setEncoding(event.target.value as SecretEncoding)}
+                  >
                     <option value="base64">base64 bytes (like JWT_SECRET)</option>
                     <option value="utf8">plain text</option>
                   </select>
@@ -244,25 +286,40 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
           <h3>Edited token</h3>
           {edited.status === 'working' && <p role="status">Signing…</p>}
           {edited.status === 'problem' && <p className="notice notice-error">{edited.text}</p>}
-          {decodedEdited?.ok && <TokenSegments segments={decodedEdited.segments} label="Edited token" />}
+          {decodedEdited?.ok && (
+            <TokenSegments segments={decodedEdited.segments} label="Edited token" />
+          )}
           {edited.status === 'ready' &&
             (edited.token === currentToken ? (
               <p className="hint" role="status">
-                This is the playground’s current token: the inspector shows it and the request builder can send it.
+                This is the playground’s current token: the inspector shows it and the request
+                builder can send it.
               </p>
             ) : (
               <div className="button-row">
-                <button type="button" onClick={() => chosenTokenStore.set({ token: edited.token, from: 'the token editor' })}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    chosenTokenStore.set({ token: edited.token, from: 'the token editor' })
+                  }
+                >
                   Use this token
                 </button>
-                <span className="hint">Make it the playground’s current token, to inspect it or send it from the request builder.</span>
+                <span className="hint">
+                  Make it the playground’s current token, to inspect it or send it from the request
+                  builder.
+                </span>
               </div>
             ))}
 
           <div className="field-row send-row">
             <div className="field">
               <label htmlFor={`${id}-probe`}>Send it to</label>
-              <select id={`${id}-probe`} value={probeIndex} onChange={(event) => setProbeIndex(Number(event.target.value))}>
+              <select
+                id={`${id}-probe`}
+                value={probeIndex}
+                onChange={(event) => setProbeIndex(Number(event.target.value))}
+              >
                 {probes.map((candidate, index) => (
                   <option key={`${candidate.method} ${candidate.path}`} value={index}>
                     {candidate.method} {candidate.path}
@@ -274,7 +331,9 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
               type="button"
               className="primary"
               disabled={edited.status !== 'ready'}
-              onClick={() => edited.status === 'ready' && send.mutate({ token: edited.token, probe })}
+              onClick={() =>
+                edited.status === 'ready' && send.mutate({ token: edited.token, probe })
+              }
             >
               Send with the edited token
             </button>
@@ -283,29 +342,39 @@ export function TokenEditor({ session, currentToken: givenToken = session?.acces
           {send.isError && <p className="notice notice-error">{send.error.message}</p>}
           {verdict && (
             <div className="verdict">
-              <p className={`verdict-line ${verdict.status < 400 ? 'verdict-accepted' : 'verdict-refused'}`} role="status">
+              <p
+                className={`verdict-line ${verdict.status < 400 ? 'verdict-accepted' : 'verdict-refused'}`}
+                role="status"
+              >
                 {verdict.status < 400 ? (
                   <>
                     <strong>The API accepted the token</strong> ({verdict.status}).
                   </>
                 ) : (
                   <>
-                    <strong>The API refused it</strong> ({verdict.status}){verdictMessage ? `: ${verdictMessage}` : '.'}
+                    <strong>The API refused it</strong> ({verdict.status})
+                    {verdictMessage ? `: ${verdictMessage}` : '.'}
                   </>
                 )}
               </p>
-              {verdict.status < 400 && send.variables && decodeJwt(send.variables.token).ok && send.variables.token !== currentToken && (
-                <p className="takeaway">
-                  The API cannot tell this token from one it issued: whoever holds the signing secret can mint any role. That is why the secret never
-                  leaves the server.
-                </p>
-              )}
+              {verdict.status < 400 &&
+                send.variables &&
+                decodeJwt(send.variables.token).ok &&
+                send.variables.token !== currentToken && (
+                  <p className="takeaway">
+                    The API cannot tell this token from one it issued: whoever holds the signing
+                    secret can mint any role. That is why the secret never leaves the server.
+                  </p>
+                )}
               {challenge && (
                 <p className="hint">
                   WWW-Authenticate: <span className="mono">{challenge}</span>
                 </p>
               )}
-              <ResponseView response={verdict} label={`Response of ${probe.method} ${probe.path}`} />
+              <ResponseView
+                response={verdict}
+                label={`Response of ${probe.method} ${probe.path}`}
+              />
               {/* Read with the playground session, not the edited token: a refused token would get this refused too. */}
               {verdict.traceId && <TraceById traceId={verdict.traceId} />}
             </div>

@@ -6,7 +6,8 @@ export type SigningChoice =
   | { kind: 'keep' }
   | { kind: 'none' };
 
-export type EditedToken = { status: 'ready'; token: string } | { status: 'working' } | { status: 'problem'; text: string };
+export type EditedToken =
+  { status: 'ready'; token: string } | { status: 'working' } | { status: 'problem'; text: string };
 
 /** Builds the edited token: re-signed with the secret typed, with the old signature kept, or unsigned. */
 export function useEditedToken(
@@ -24,14 +25,26 @@ export function useEditedToken(
     const finish = (result: EditedToken) => {
       if (current) setSettled({ input, result });
     };
-    if (signing.kind === 'keep') finish({ status: 'ready', token: reassembleJws(header, payload, oldSignature) });
-    else if (signing.kind === 'none') finish({ status: 'ready', token: reassembleJws({ ...header, alg: 'none' }, payload, '') });
-    else if (signing.secret === '' && !signing.emptyKey) finish({ status: 'problem', text: 'Type the secret to sign with.' });
+    if (signing.kind === 'keep')
+      finish({ status: 'ready', token: reassembleJws(header, payload, oldSignature) });
+    else if (signing.kind === 'none')
+      finish({ status: 'ready', token: reassembleJws({ ...header, alg: 'none' }, payload, '') });
+    else if (signing.secret === '' && !signing.emptyKey)
+      finish({ status: 'problem', text: 'Type the secret to sign with.' });
     else {
-      const alg = typeof header.alg === 'string' && /^HS(256|384|512)$/.test(header.alg) ? header.alg : 'HS256';
-      signHmacJws({ ...header, alg }, payload, signing.secret, signing.encoding, { emptyKey: signing.emptyKey ?? false }).then(
+      const alg =
+        typeof header.alg === 'string' && /^HS(256|384|512)$/.test(header.alg)
+          ? header.alg
+          : 'HS256';
+      signHmacJws({ ...header, alg }, payload, signing.secret, signing.encoding, {
+        emptyKey: signing.emptyKey ?? false,
+      }).then(
         (token) => finish({ status: 'ready', token }),
-        (error: unknown) => finish({ status: 'problem', text: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          finish({
+            status: 'problem',
+            text: error instanceof Error ? error.message : String(error),
+          }),
       );
     }
     return () => {
@@ -40,7 +53,8 @@ export function useEditedToken(
     // input holds every argument by value.
   }, [input]);
 
-  if (input === null) return { status: 'problem', text: 'The header and payload must both be JSON objects.' };
+  if (input === null)
+    return { status: 'problem', text: 'The header and payload must both be JSON objects.' };
   if (settled?.input !== input) return { status: 'working' };
   return settled.result;
 }

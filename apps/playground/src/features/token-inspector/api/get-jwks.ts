@@ -8,5 +8,10 @@ export function getJwks(signal?: AbortSignal): Promise<JsonWebKeySet> {
 
 /** The API's public key set; loaded only when the learner picks it as the key source. */
 export function useJwks(enabled: boolean) {
-  return useQuery({ queryKey: ['jwks'], queryFn: ({ signal }) => getJwks(signal), enabled, retry: false });
+  return useQuery({
+    queryKey: ['jwks'],
+    queryFn: ({ signal }) => getJwks(signal),
+    enabled,
+    retry: false,
+  });
 }

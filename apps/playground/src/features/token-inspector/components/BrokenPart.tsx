@@ -21,7 +21,9 @@ export function BrokenPart({ name, problem, text, position }: BrokenPartProps) {
             ) : (
               <>
                 {text.slice(0, position)}
-                <mark className="broken-at">{text.slice(position, position + 1) || '⏎ (text ends here)'}</mark>
+                <mark className="broken-at">
+                  {text.slice(position, position + 1) || '⏎ (text ends here)'}
+                </mark>
                 {text.slice(position + 1)}
               </>
             )}

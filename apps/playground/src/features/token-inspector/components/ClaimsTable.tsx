@@ -18,13 +18,27 @@ function TimeValue({ seconds, nowSeconds }: { seconds: number; nowSeconds: numbe
       <span className="mono">{seconds}</span>
       <br />
       <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>{' '}
-      <span className="hint">({Math.abs(delta) < 1 ? 'now' : delta > 0 ? `in ${formatSpan(delta)}` : `${formatSpan(delta)} ago`})</span>
+      <span className="hint">
+        (
+        {Math.abs(delta) < 1
+          ? 'now'
+          : delta > 0
+            ? `in ${formatSpan(delta)}`
+            : `${formatSpan(delta)} ago`}
+        )
+      </span>
     </>
   );
 }
 
 /** Each field of a decoded part: its value (times as dates) and one line on what it means. */
-export function ClaimsTable({ caption, values, explanations, timeFields = [], nowSeconds }: ClaimsTableProps) {
+export function ClaimsTable({
+  caption,
+  values,
+  explanations,
+  timeFields = [],
+  nowSeconds,
+}: ClaimsTableProps) {
   return (
     <table className="table claims-table">
       <caption>{caption}</caption>
@@ -56,7 +70,9 @@ export function ClaimsTable({ caption, values, explanations, timeFields = [], no
                     {explanation.text} <span className="reference">{explanation.reference}</span>
                   </>
                 ) : (
-                  <span className="hint">A private claim: its meaning is whatever issuer and API agreed.</span>
+                  <span className="hint">
+                    A private claim: its meaning is whatever issuer and API agreed.
+                  </span>
                 )}
               </td>
             </tr>

@@ -14,7 +14,11 @@ export function ExpiryStatus({ exp, nbf, nowSeconds }: ExpiryStatusProps) {
   const left = exp - nowSeconds;
   const notYet = typeof nbf === 'number' && nbf > nowSeconds;
   return (
-    <p className={`expiry ${left > 0 ? 'expiry-live' : 'expiry-expired'}`} role="timer" aria-label="Token expiry">
+    <p
+      className={`expiry ${left > 0 ? 'expiry-live' : 'expiry-expired'}`}
+      role="timer"
+      aria-label="Token expiry"
+    >
       {left > 0 ? (
         <>
           Expires in <strong className="mono">{formatCountdown(left)}</strong>
@@ -24,7 +28,7 @@ export function ExpiryStatus({ exp, nbf, nowSeconds }: ExpiryStatusProps) {
           <strong>Expired {formatSpan(left)} ago</strong>: the API refuses it with 401.
         </>
       )}
-      {notYet && <> · not valid for another {formatSpan((nbf) - nowSeconds)}</>}
+      {notYet && <> · not valid for another {formatSpan(nbf - nowSeconds)}</>}
     </p>
   );
 }

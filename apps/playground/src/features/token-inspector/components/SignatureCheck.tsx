@@ -50,11 +50,17 @@ export function SignatureCheck({ token, kid }: SignatureCheckProps) {
     else {
       const selected = selectJwk(jwks.data.keys, kid);
       if ('problem' in selected) jwksProblem = selected.problem;
-      else key = { kind: 'jwk', jwk: selected.key, source: `from /.well-known/jwks.json${typeof kid === 'string' ? ` (kid ${kid})` : ''}` };
+      else
+        key = {
+          kind: 'jwk',
+          jwk: selected.key,
+          source: `from /.well-known/jwks.json${typeof kid === 'string' ? ` (kid ${kid})` : ''}`,
+        };
     }
   }
   const state = useSignatureCheck(token, key);
-  const status = source === 'jwks' && jwks.isPending ? 'checking' : jwksProblem ? 'cannot-check' : state.status;
+  const status =
+    source === 'jwks' && jwks.isPending ? 'checking' : jwksProblem ? 'cannot-check' : state.status;
 
   // Lessons ask for "verified with a secret": say so for this exact token, only once WebCrypto said yes.
   useEffect(() => {
@@ -74,7 +80,13 @@ export function SignatureCheck({ token, kid }: SignatureCheckProps) {
           ] as const
         ).map(([value, label]) => (
           <label key={value} className="radio">
-            <input type="radio" name={`${ids}-source`} value={value} checked={source === value} onChange={() => setSource(value)} />
+            <input
+              type="radio"
+              name={`${ids}-source`}
+              value={value}
+              checked={source === value}
+              onChange={() => setSource(value)}
+            />
             {label}
           </label>
         ))}
@@ -95,7 +107,11 @@ export function SignatureCheck({ token, kid }: SignatureCheckProps) {
           </div>
           <div className="field">
             <label htmlFor={`${ids}-encoding`}>Secret is</label>
-            <select id={`${ids}-encoding`} value={encoding} onChange={(event) => setEncoding(event.target.value as SecretEncoding)}>
+            <select
+              id={`${ids}-encoding`}
+              value={encoding}
+              onChange={(event) => setEncoding(event.target.value as SecretEncoding)}
+            >
               <option value="base64">base64 bytes (like JWT_SECRET)</option>
               <option value="utf8">plain text</option>
             </select>

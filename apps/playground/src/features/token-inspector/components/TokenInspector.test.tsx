@@ -8,7 +8,16 @@ import { renderWithApi } from '../../../test/render';
 import { TokenInspector } from './TokenInspector';
 
 const NOW = 1_764_268_320;
-const CLAIMS = { sub: '3', username: 'writer', role: 'writer', iat: NOW - 628, exp: NOW + 272, iss: 'authlab', aud: 'authlab-api', jti: 'j-1' };
+const CLAIMS = {
+  sub: '3',
+  username: 'writer',
+  role: 'writer',
+  iat: NOW - 628,
+  exp: NOW + 272,
+  iss: 'authlab',
+  aud: 'authlab-api',
+  jti: 'j-1',
+};
 
 function session(accessToken: string): PlaygroundSession {
   return { username: 'writer', role: 'writer', delivery: 'bearer', accessToken, expiresIn: 900 };
@@ -28,15 +37,23 @@ describe('TokenInspector', () => {
     expect(expRow.textContent).toContain('Expiry time');
     expect(expRow.textContent).toContain('RFC 7519 §4.1.4');
     expect(within(expRow).getByText('(in 4 min)')).toBeDefined();
-    expect(expRow.querySelector('time')?.getAttribute('datetime')).toBe(new Date((NOW + 272) * 1000).toISOString());
-    expect(within(screen.getByRole('table', { name: 'Header fields' })).getByRole('rowheader', { name: 'typ' }).closest('tr')?.textContent).toContain('RFC 9068');
+    expect(expRow.querySelector('time')?.getAttribute('datetime')).toBe(
+      new Date((NOW + 272) * 1000).toISOString(),
+    );
+    expect(
+      within(screen.getByRole('table', { name: 'Header fields' }))
+        .getByRole('rowheader', { name: 'typ' })
+        .closest('tr')?.textContent,
+    ).toContain('RFC 9068');
 
     const timer = screen.getByRole('timer', { name: 'Token expiry' });
     expect(timer.textContent).toBe('Expires in 4:32');
     act(() => {
       vi.setSystemTime((NOW + 300) * 1000);
     });
-    await vi.waitFor(() => expect(timer.textContent).toContain('Expired 28 s ago'), { timeout: 2000 });
+    await vi.waitFor(() => expect(timer.textContent).toContain('Expired 28 s ago'), {
+      timeout: 2000,
+    });
   });
 
   it('verifies the signature with the right secret, and never leaves "verified" up once the secret changes', async () => {
@@ -47,7 +64,9 @@ describe('TokenInspector', () => {
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: FAKE_SECRET } });
     await vi.waitFor(() => expect(result.textContent).toContain('✓ Verified'));
 
-    fireEvent.change(screen.getByLabelText('Secret'), { target: { value: `${FAKE_SECRET.slice(0, -2)}A=` } });
+    fireEvent.change(screen.getByLabelText('Secret'), {
+      target: { value: `${FAKE_SECRET.slice(0, -2)}A=` },
+    });
     expect(result.textContent).not.toContain('Verified');
     await vi.waitFor(() => expect(result.textContent).toContain('✗ Does not match'));
 
@@ -62,17 +81,23 @@ describe('TokenInspector', () => {
     renderWithApi(<TokenInspector session={session(token)} />);
     const result = screen.getByRole('status', { name: 'Signature' });
 
-    fireEvent.change(screen.getByLabelText('Secret'), { target: { value: `${FAKE_SECRET.slice(0, -2)}A=` } });
+    fireEvent.change(screen.getByLabelText('Secret'), {
+      target: { value: `${FAKE_SECRET.slice(0, -2)}A=` },
+    });
     await vi.waitFor(() => expect(result.textContent).toContain('✗ Does not match'));
     expect(verifiedSignatureStore.get()).toBeNull();
 
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: FAKE_SECRET } });
-    await vi.waitFor(() => expect(verifiedSignatureStore.get()).toEqual({ token, keyKind: 'secret' }));
+    await vi.waitFor(() =>
+      expect(verifiedSignatureStore.get()).toEqual({ token, keyKind: 'secret' }),
+    );
   });
 
   it('shows the current token the learner chose instead of the session’s', async () => {
     const chosen = await signedAccessToken({ ...CLAIMS, role: 'admin' });
-    renderWithApi(<TokenInspector session={session(await signedAccessToken(CLAIMS))} currentToken={chosen} />);
+    renderWithApi(
+      <TokenInspector session={session(await signedAccessToken(CLAIMS))} currentToken={chosen} />,
+    );
 
     expect(screen.getByLabelText<HTMLTextAreaElement>('Token to inspect').value).toBe(chosen);
   });
@@ -86,14 +111,18 @@ describe('TokenInspector', () => {
 
     const [header, , signature] = token.split('.');
     fireEvent.change(screen.getByLabelText('Token to inspect'), {
-      target: { value: `${header}.${textToBase64url(JSON.stringify({ ...CLAIMS, role: 'admin' }))}.${signature}` },
+      target: {
+        value: `${header}.${textToBase64url(JSON.stringify({ ...CLAIMS, role: 'admin' }))}.${signature}`,
+      },
     });
     expect(result.textContent).not.toContain('Verified');
     await vi.waitFor(() => expect(result.textContent).toContain('✗ Does not match'));
   });
 
   it('says the API publishes no key for HS256 when the JWKS is chosen', async () => {
-    const { api } = renderWithApi(<TokenInspector session={session(await signedAccessToken(CLAIMS))} />);
+    const { api } = renderWithApi(
+      <TokenInspector session={session(await signedAccessToken(CLAIMS))} />,
+    );
     api.fetch.mockImplementationOnce(async () => Response.json({ keys: [] }));
 
     fireEvent.click(screen.getByRole('radio', { name: 'The API’s JWKS' }));
@@ -120,11 +149,17 @@ describe('TokenInspector', () => {
     const header = textToBase64url(JSON.stringify({ alg: 'HS256', typ: 'at+jwt' }));
     renderWithApi(<TokenInspector session={null} />);
 
-    fireEvent.change(screen.getByLabelText('Token to inspect'), { target: { value: `${header}.${textToBase64url('{"sub":"3","role":}')}.c2ln` } });
+    fireEvent.change(screen.getByLabelText('Token to inspect'), {
+      target: { value: `${header}.${textToBase64url('{"sub":"3","role":}')}.c2ln` },
+    });
 
-    expect(JSON.parse(screen.getByRole('region', { name: 'Decoded header' }).textContent ?? '')).toEqual({ alg: 'HS256', typ: 'at+jwt' });
+    expect(
+      JSON.parse(screen.getByRole('region', { name: 'Decoded header' }).textContent ?? ''),
+    ).toEqual({ alg: 'HS256', typ: 'at+jwt' });
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('The payload decodes to text that is not JSON, at character 19.');
+    expect(alert.textContent).toContain(
+      'The payload decodes to text that is not JSON, at character 19.',
+    );
     expect(alert.querySelector('mark')?.textContent).toBe('}');
   });
 });

@@ -19,7 +19,10 @@ interface TokenInspectorProps {
 }
 
 /** Takes a token apart: coloured parts, every field explained, expiry, warnings and a signature check. */
-export function TokenInspector({ session, currentToken = session?.accessToken }: TokenInspectorProps) {
+export function TokenInspector({
+  session,
+  currentToken = session?.accessToken,
+}: TokenInspectorProps) {
   const [token, setToken] = useState(currentToken ?? '');
   const [shownFor, setShownFor] = useState(currentToken);
   const nowSeconds = useNowSeconds();
@@ -33,8 +36,10 @@ export function TokenInspector({ session, currentToken = session?.accessToken }:
   }
 
   const decoded = token.trim() === '' ? null : decodeJwt(token);
-  const header: JsonObject | undefined = decoded?.ok && decoded.header.ok ? decoded.header.value : undefined;
-  const payload: JsonObject | undefined = decoded?.ok && decoded.payload.ok ? decoded.payload.value : undefined;
+  const header: JsonObject | undefined =
+    decoded?.ok && decoded.header.ok ? decoded.header.value : undefined;
+  const payload: JsonObject | undefined =
+    decoded?.ok && decoded.payload.ok ? decoded.payload.value : undefined;
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
@@ -58,7 +63,10 @@ export function TokenInspector({ session, currentToken = session?.accessToken }:
           </button>
         )}
         {session?.delivery === 'cookie' && (
-          <p className="hint">Signed in with a cookie: the token is HttpOnly, so this page cannot read it — which is the point.</p>
+          <p className="hint">
+            Signed in with a cookie: the token is HttpOnly, so this page cannot read it — which is
+            the point.
+          </p>
         )}
       </div>
 
@@ -76,7 +84,11 @@ export function TokenInspector({ session, currentToken = session?.accessToken }:
           <div className="decoded-grid">
             <section className="decoded decoded-header" aria-labelledby={`${id}-header`}>
               <h3 id={`${id}-header`}>Header</h3>
-              {decoded.header.ok ? <JsonBlock label="Decoded header" value={decoded.header.value} /> : <BrokenPart name="header" {...decoded.header} />}
+              {decoded.header.ok ? (
+                <JsonBlock label="Decoded header" value={decoded.header.value} />
+              ) : (
+                <BrokenPart name="header" {...decoded.header} />
+              )}
             </section>
             <section className="decoded decoded-payload" aria-labelledby={`${id}-payload`}>
               <h3 id={`${id}-payload`}>Payload</h3>
@@ -87,14 +99,30 @@ export function TokenInspector({ session, currentToken = session?.accessToken }:
               )}
             </section>
           </div>
-          {header && <ClaimsTable caption="Header fields" values={header} explanations={HEADER_FIELDS} nowSeconds={nowSeconds} />}
+          {header && (
+            <ClaimsTable
+              caption="Header fields"
+              values={header}
+              explanations={HEADER_FIELDS}
+              nowSeconds={nowSeconds}
+            />
+          )}
           {payload && (
-            <ClaimsTable caption="Payload claims" values={payload} explanations={PAYLOAD_FIELDS} timeFields={TIME_CLAIMS} nowSeconds={nowSeconds} />
+            <ClaimsTable
+              caption="Payload claims"
+              values={payload}
+              explanations={PAYLOAD_FIELDS}
+              timeFields={TIME_CLAIMS}
+              nowSeconds={nowSeconds}
+            />
           )}
           <p className="signature-note">
             <span className="legend-signature">Signature</span>:{' '}
-            {decoded.signature.ok ? `${decoded.signature.value.byteLength} bytes.` : `the signature ${decoded.signature.problem}.`} Decoding is not
-            verifying: only a check with the right key tells whether anyone changed the token.
+            {decoded.signature.ok
+              ? `${decoded.signature.value.byteLength} bytes.`
+              : `the signature ${decoded.signature.problem}.`}{' '}
+            Decoding is not verifying: only a check with the right key tells whether anyone changed
+            the token.
           </p>
           <SignatureCheck token={token} kid={header?.kid} />
         </>
