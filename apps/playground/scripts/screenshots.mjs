@@ -5,13 +5,8 @@ import path from 'node:path';
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
-import {
-  CHROMIUM_ARGS,
-  chromiumPath,
-  E2E_JWT_SECRET,
-  playgroundDir,
-  startApi,
-} from '../e2e/support/api-process.mjs';
+import { E2E_JWT_SECRET, playgroundDir, startApi } from '../e2e/support/api-process.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.mjs';
 
 const outDir = path.resolve(playgroundDir, '../../docs/screenshots');
 mkdirSync(outDir, { recursive: true });

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from './api-process.mjs';
+import { browserTestPlan, CHROMIUM_ARGS } from './chromium.mjs';
 
 export { E2E_JWT_SECRET } from './api-process.mjs';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+export async function launchBrowser(): Promise<Browser> {
+  const plan = browserTestPlan();
+  // Tests only run without Chromium under CI or CHROMIUM_PATH; fail with what to fix.
+  if (!plan.run || plan.missing) throw new Error(plan.run ? plan.missing : plan.reason);
+  return chromium.launch({ executablePath: plan.executable, args: CHROMIUM_ARGS, headless: true });
 }
 
 export interface PlaygroundPage {
