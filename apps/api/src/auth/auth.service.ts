@@ -41,7 +41,9 @@ export class AuthService {
       if (isUniqueViolation(error)) throw new ApiException(409, 'That username is taken.');
       throw error;
     }
-    return this.startSession(user);
+    // Nobody else can have changed an account that did not exist a moment ago.
+    const started = await this.sessions.start(user.id, () => Promise.resolve(user));
+    return this.signedIn(started!);
   }
 
   /** `clientIp` is counted by the sign-in throttle together with the username. */
@@ -53,8 +55,14 @@ export class AuthService {
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyAgainstNothing(password);
     if (!user || !valid) throw authenticationRequired(BAD_CREDENTIALS);
+    // The hash was read before the (slow, queued) check: the session starts only if it is still
+    // the current one, and the token carries the account as it is now, not as it was read.
+    const started = await this.sessions.start(user.id, (trx) =>
+      this.users.holdIfPasswordIs(trx, user.id, user.passwordHash),
+    );
+    if (!started) throw authenticationRequired(BAD_CREDENTIALS);
     await attempt.succeeded();
-    return this.startSession(user);
+    return this.signedIn(started);
   }
 
   /** Swaps a refresh token for a new access token and a new refresh token, with the user's current role. */
@@ -80,11 +88,12 @@ export class AuthService {
 
   /** Ends every session of the caller and retires every access token issued to them so far. */
   async signOutEverywhere(caller: AuthenticatedUser): Promise<void> {
-    const version = await this.users.raiseTokenVersion(caller.id);
+    const version = await this.sessions.endAllWith(caller.id, 'signed out everywhere', (trx) =>
+      this.users.raiseTokenVersion(caller.id, trx),
+    );
     if (version === undefined)
       throw invalidToken('The access token names an account that no longer exists');
     await this.revocation.raiseVersion(`user:${caller.id}`, version);
-    await this.sessions.endAll(caller.id, 'signed out everywhere');
   }
 
   /** A new password ends every session: whoever knew the old one is signed out too. */
@@ -102,17 +111,22 @@ export class AuthService {
       throw new ApiException(403, 'The current password is incorrect.');
     }
     await attempt.succeeded();
-    const updated = await this.users.updatePassword(
-      user.id,
-      await this.passwords.hash(newPassword),
+    const newHash = await this.passwords.hash(newPassword);
+    // The new hash and the end of every session commit together (see SessionsService.endAllWith).
+    const updated = await this.sessions.endAllWith(user.id, 'password changed', (trx) =>
+      this.users.updatePassword(user.id, newHash, trx),
     );
     if (!updated) throw invalidToken('The access token names an account that no longer exists');
     await this.revocation.raiseVersion(`user:${user.id}`, updated.tokenVersion);
-    await this.sessions.endAll(user.id, 'password changed');
   }
 
-  private async startSession(user: VersionedUser): Promise<SignedIn> {
-    const session = await this.sessions.start(user.id);
+  private signedIn({
+    session,
+    confirmed: user,
+  }: {
+    session: OpenSession;
+    confirmed: VersionedUser;
+  }): SignedIn {
     return { user, access: this.tokens.issue(user, session.sessionId), session };
   }
 }

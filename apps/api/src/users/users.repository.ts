@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Transaction } from 'kysely';
 import type { Role, UserView } from '@authlab/shared';
-import { DATABASE, type Database } from '../database/database.types.js';
+import {
+  DATABASE,
+  DATABASE_KIND,
+  type Database,
+  type DatabaseKind,
+  type DatabaseSchema,
+} from '../database/database.types.js';
 import { preparedQuery, type PreparedQuery } from '../database/prepared-query.js';
 
 export interface UserRecord extends UserView {
@@ -12,6 +19,8 @@ export interface UserRecord extends UserView {
 /** A user as tokens need them: who, which role, and the token version to write into `ver`. */
 export type VersionedUser = UserView & { tokenVersion: number };
 
+type Executor = Database | Transaction<DatabaseSchema>;
+
 /** The only place that reads or writes the users table. */
 @Injectable()
 export class UsersRepository {
@@ -19,7 +28,10 @@ export class UsersRepository {
   private readonly byUsername: PreparedQuery<[username: string], UserRecord>;
   private readonly byId: PreparedQuery<[id: number], UserRecord>;
 
-  constructor(@Inject(DATABASE) private readonly db: Database) {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
+  ) {
     this.byUsername = preparedQuery(
       db,
       (username: string) => db.selectFrom('users').selectAll().where('username', '=', username),
@@ -67,9 +79,33 @@ export class UsersRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * The user as they are now, if their password hash is still `passwordHash`; inside `trx`, the
+   * row stays as read until the transaction ends. PostgreSQL needs `FOR SHARE` for that: a
+   * concurrent password change waits for this transaction, and one that committed first makes
+   * the hash differ. SQLite runs one transaction at a time, so the read alone suffices.
+   */
+  holdIfPasswordIs(
+    trx: Transaction<DatabaseSchema>,
+    id: number,
+    passwordHash: string,
+  ): Promise<VersionedUser | undefined> {
+    return trx
+      .selectFrom('users')
+      .select(['id', 'username', 'role', 'tokenVersion'])
+      .where('id', '=', id)
+      .where('passwordHash', '=', passwordHash)
+      .$if(this.kind === 'postgres', (query) => query.forShare())
+      .executeTakeFirst();
+  }
+
   /** Changes the password hash and, in the same statement, the token version. */
-  updatePassword(id: number, passwordHash: string): Promise<VersionedUser | undefined> {
-    return this.db
+  updatePassword(
+    id: number,
+    passwordHash: string,
+    executor: Executor = this.db,
+  ): Promise<VersionedUser | undefined> {
+    return executor
       .updateTable('users')
       .set((eb) => ({ passwordHash, tokenVersion: eb('tokenVersion', '+', 1) }))
       .where('id', '=', id)
@@ -78,8 +114,8 @@ export class UsersRepository {
   }
 
   /** Retires every token issued so far (sign-out everywhere); returns the new version. */
-  async raiseTokenVersion(id: number): Promise<number | undefined> {
-    const row = await this.db
+  async raiseTokenVersion(id: number, executor: Executor = this.db): Promise<number | undefined> {
+    const row = await executor
       .updateTable('users')
       .set((eb) => ({ tokenVersion: eb('tokenVersion', '+', 1) }))
       .where('id', '=', id)

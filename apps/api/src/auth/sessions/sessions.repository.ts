@@ -109,8 +109,13 @@ export class SessionsRepository {
   }
 
   /** Ends every open session of a user; returns their ids. */
-  async revokeAllForUser(userId: number, reason: string, now: string): Promise<string[]> {
-    const rows = await this.db
+  async revokeAllForUser(
+    userId: number,
+    reason: string,
+    now: string,
+    executor: Executor = this.db,
+  ): Promise<string[]> {
+    const rows = await executor
       .updateTable('refreshFamilies')
       .set({ revokedAt: now, revokedReason: reason })
       .where('userId', '=', userId)

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Transaction } from 'kysely';
 import { REFRESH_TOKEN_PATTERN } from '@authlab/shared';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { DatabaseSchema } from '../../database/database.types.js';
 import { RevocationService } from '../revocation/revocation.service.js';
 import { invalidGrant } from './oauth-errors.js';
 import { hashRefreshToken, newRefreshToken, newSessionId } from './refresh-token.js';
@@ -36,16 +38,29 @@ export class SessionsService {
     private readonly revocation: RevocationService,
   ) {}
 
-  async start(userId: number): Promise<OpenSession> {
+  /**
+   * Starts a session for `userId` if `confirm` — run in the session's own transaction, before
+   * anything is written — still vouches for the credentials the caller checked, and returns what
+   * it confirmed. Undefined when it no longer does: a password changed meanwhile must not leave a
+   * session of the old one behind (OWASP ASVS V3.3; a time-of-check/time-of-use race, CWE-367).
+   */
+  async start<T>(
+    userId: number,
+    confirm: (trx: Transaction<DatabaseSchema>) => Promise<T | undefined>,
+  ): Promise<{ session: OpenSession; confirmed: T } | undefined> {
     const now = this.clock.nowMs();
     const lifetime = this.config.sessions.refreshTokenTtlSeconds;
-    const cutoff = new Date(now - this.config.jwt.accessTokenTtlSeconds * 1000).toISOString();
-    await this.sessions.deleteExpired(userId, cutoff);
+    // On the real clock, never ahead of it: a session ended by age may be forgotten only once
+    // every access token it issued has expired whatever the API's clock says (see RevocationService).
+    const cutoff = new Date(Date.now() - this.config.jwt.accessTokenTtlSeconds * 1000);
+    await this.sessions.deleteExpired(userId, cutoff.toISOString());
 
     const sessionId = newSessionId();
     const refreshToken = newRefreshToken();
     const createdAt = new Date(now).toISOString();
-    await this.sessions.transaction(async (trx) => {
+    const confirmed = await this.sessions.transaction(async (trx) => {
+      const still = await confirm(trx);
+      if (still === undefined) return undefined;
       const expiresAt = new Date(now + lifetime * 1000).toISOString();
       await this.sessions.createFamily(trx, { id: sessionId, userId, createdAt, expiresAt });
       await this.sessions.insertToken(trx, {
@@ -53,8 +68,13 @@ export class SessionsService {
         familyId: sessionId,
         createdAt,
       });
+      return { value: still };
     });
-    return { sessionId, refreshToken, refreshExpiresIn: lifetime };
+    if (!confirmed) return undefined;
+    return {
+      session: { sessionId, refreshToken, refreshExpiresIn: lifetime },
+      confirmed: confirmed.value,
+    };
   }
 
   /**
@@ -107,14 +127,39 @@ export class SessionsService {
 
   /** Ends one session: its refresh tokens stop working, and so do the access tokens it issued. */
   async end(sessionId: string, reason: string): Promise<void> {
-    if (await this.sessions.revokeFamily(sessionId, reason, new Date().toISOString())) {
+    if (await this.sessions.revokeFamily(sessionId, reason, this.endedAt())) {
       await this.revocation.endSessions([sessionId]);
     }
   }
 
-  /** Ends every session of a user. */
-  async endAll(userId: number, reason: string): Promise<void> {
-    const ended = await this.sessions.revokeAllForUser(userId, reason, new Date().toISOString());
-    await this.revocation.endSessions(ended);
+  /**
+   * Makes `change` to the user's credentials (a new password, a raised token version) and ends
+   * every session of theirs in one transaction. A sign-in with the old credentials either
+   * started its session before (it is ended here) or finds them changed (see start); one with
+   * the new credentials can only begin after the commit, so it is never ended by mistake.
+   * Undefined, and nothing ended, when `change` finds no user.
+   */
+  async endAllWith<T>(
+    userId: number,
+    reason: string,
+    change: (trx: Transaction<DatabaseSchema>) => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    const outcome = await this.sessions.transaction(async (trx) => {
+      const changed = await change(trx);
+      if (changed === undefined) return undefined;
+      const ended = await this.sessions.revokeAllForUser(userId, reason, this.endedAt(), trx);
+      return { changed, ended };
+    });
+    if (!outcome) return undefined;
+    await this.revocation.endSessions(outcome.ended);
+    return outcome.changed;
+  }
+
+  /**
+   * On the API's clock, which is never behind the real one: the tokens a session issued carry
+   * times from that clock, and the revocation state reloads ended sessions by this time.
+   */
+  private endedAt(): string {
+    return new Date(this.clock.nowMs()).toISOString();
   }
 }
