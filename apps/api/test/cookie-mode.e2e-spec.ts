@@ -191,6 +191,8 @@ describe('cookie mode over HTTPS (Secure cookies with __Host- and __Secure- pref
     testApp = await startTestApp({
       cookies: { secure: true },
       publicOrigin: 'https://authlab.example',
+      // The name a proxy in front may forward as Host; answered, but never trusted as an origin.
+      allowedHosts: ['internal-host:3000'],
     });
     account = await createAccount(testApp);
   });

@@ -40,7 +40,8 @@ describe('CSRF defence for cookie-authenticated, state-changing requests', () =>
   }
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    // The name it is reached at is allowed (ALLOWED_HOSTS): the own origin comes from there.
+    testApp = await startTestApp({ allowedHosts: [HOST] });
     account = await createAccount(testApp, 'writer');
     otherSession = await signInForCookies(testApp, await createAccount(testApp, 'writer'));
   });

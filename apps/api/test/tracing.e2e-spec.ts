@@ -14,7 +14,8 @@ describe('request traces', () => {
   let users: Awaited<ReturnType<typeof signInOneOfEachRole>>;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    // authlab.test: a name the same-origin CORS case below is reached at.
+    testApp = await startTestApp({ allowedHosts: ['authlab.test'] });
     users = await signInOneOfEachRole(testApp);
   });
   afterAll(() => testApp?.close());
@@ -46,6 +47,7 @@ describe('request traces', () => {
 
     expect(steps(trace)).toEqual([
       'middleware:requestId:pass',
+      'middleware:allowedHost:pass',
       'middleware:requestLogger:pass',
       'middleware:helmet:pass',
       'middleware:cors:pass',

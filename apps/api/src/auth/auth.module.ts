@@ -7,6 +7,7 @@ import { AuthService } from './auth.service.js';
 import { CookieEchoController } from './cookies/cookie-echo.controller.js';
 import { SessionCookies } from './cookies/session-cookies.js';
 import { CsrfTokens } from './csrf/csrf-tokens.js';
+import { TrustedOrigins } from './csrf/trusted-origins.js';
 import { CsrfGuard } from './guards/csrf.guard.js';
 import { JwtAuthGuard } from './guards/jwt-auth.guard.js';
 import { RevocationGuard } from './guards/revocation.guard.js';
@@ -49,6 +50,7 @@ export class AuthModule {
         JwtStrategy,
         SessionCookies,
         CsrfTokens,
+        TrustedOrigins,
         SessionResponses,
         // Order matters: who is calling, whether the token is still honoured, whether a cookie-borne
         // request really comes from this site, then what the caller may do.

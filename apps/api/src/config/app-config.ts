@@ -29,6 +29,11 @@ export interface AppConfig {
   cookies: { secure: boolean };
   /** The origin browsers use to reach the API (behind a TLS proxy); trusted by the CSRF check. */
   publicOrigin?: string;
+  /**
+   * Host names answered besides loopback and PUBLIC_ORIGIN's (ALLOWED_HOSTS): `name` on any
+   * port or `name:port`. Any other Host gets 421 (DNS rebinding).
+   */
+  allowedHosts: string[];
   /** Sign-in failures allowed per account and per client IP within one window, then 429. */
   signInThrottle: {
     maxFailuresPerAccount: number;

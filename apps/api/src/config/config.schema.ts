@@ -7,6 +7,7 @@ import {
   SIGNING_ALGORITHMS,
 } from '@authlab/shared';
 import { z } from 'zod';
+import { parseHostPattern } from '../common/http/allowed-hosts.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -60,6 +61,19 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits or _ : . -')
     .default('authlab:'),
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every((entry) => parseHostPattern(entry) !== undefined),
+      'must be host names, each with an optional :port, separated by commas (authlab.lan,10.0.0.5:3000)',
+    ),
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
   DEMO: flag,
   LAB: flag,

@@ -125,4 +125,16 @@ describe('loadConfig', () => {
       loadConfig({ CORS_ORIGINS: ' https://a.example , ,https://b.example,' }, []).corsOrigins,
     ).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('reads ALLOWED_HOSTS as host names with optional ports, and refuses anything else', () => {
+    expect(loadConfig({}, []).allowedHosts).toEqual([]);
+    expect(
+      loadConfig({ ALLOWED_HOSTS: ' authlab.lan , 10.0.0.5:8080,,[fd00::1]:3000 ' }, [])
+        .allowedHosts,
+    ).toEqual(['authlab.lan', '10.0.0.5:8080', '[fd00::1]:3000']);
+    for (const value of ['https://authlab.lan', 'authlab.lan/api', 'a b', 'x:70000', '*'])
+      expect(configErrorOf({ ALLOWED_HOSTS: value }).message).toMatch(
+        /ALLOWED_HOSTS: must be host names/,
+      );
+  });
 });

@@ -97,6 +97,7 @@ export function loadConfig(
     sessions: { refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS },
     cookies: { secure: production || Boolean(e.PUBLIC_ORIGIN?.startsWith('https:')) },
     publicOrigin: e.PUBLIC_ORIGIN,
+    allowedHosts: e.ALLOWED_HOSTS,
     signInThrottle: {
       maxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: e.SIGNIN_MAX_FAILURES_PER_IP,

@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessions: { refreshTokenTtlSeconds: 7 * 24 * 60 * 60 },
     cookies: { secure: false },
     signInThrottle: { maxFailuresPerAccount: 10, maxFailuresPerIp: 100, windowSeconds: 900 },
+    allowedHosts: [],
     corsOrigins: ['http://localhost:5173'],
     demo: false,
     lab: false,

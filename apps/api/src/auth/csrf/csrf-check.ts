@@ -10,8 +10,8 @@ export function isStateChanging(method: string): boolean {
 }
 
 export interface CsrfExpectations {
-  /** Origins whose pages may send state-changing requests with the session cookies. */
-  trustedOrigins: ReadonlySet<string>;
+  /** True for an origin whose pages may send state-changing requests with the session cookies. */
+  isTrustedOrigin: (origin: string) => boolean;
   csrfCookieName: string;
   /** True when the token in the header is the one of the session being used. */
   belongsToSession: (token: string) => boolean;
@@ -30,7 +30,7 @@ export function csrfRefusal(request: CsrfRequest, expected: CsrfExpectations): s
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
   if (site === 'cross-site') return 'Sec-Fetch-Site says another site started this request';
-  if (origin !== undefined && !expected.trustedOrigins.has(origin))
+  if (origin !== undefined && !expected.isTrustedOrigin(origin))
     return `Origin ${origin} is not a trusted origin`;
   if (site === 'same-site' && origin === undefined)
     return 'a same-site request without an Origin header';
@@ -46,18 +46,4 @@ export function csrfRefusal(request: CsrfRequest, expected: CsrfExpectations): s
     return `the ${CSRF_HEADER} header does not repeat the CSRF cookie`;
   if (!expected.belongsToSession(header)) return 'the CSRF token belongs to another session';
   return undefined;
-}
-
-/**
- * This API's own origin — PUBLIC_ORIGIN when configured (behind a proxy), otherwise what the
- * request's Host header names — and the browser origins allowed by CORS.
- */
-export function trustedOrigins(
-  request: Pick<Request, 'protocol' | 'headers'>,
-  config: { publicOrigin?: string; corsOrigins: readonly string[] },
-): Set<string> {
-  const own =
-    config.publicOrigin ??
-    (request.headers.host ? `${request.protocol}://${request.headers.host}` : undefined);
-  return new Set([...(own ? [own] : []), ...config.corsOrigins]);
 }

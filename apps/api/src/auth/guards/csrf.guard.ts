@@ -6,8 +6,9 @@ import { currentTrace } from '../../trace/trace-context.js';
 import { readAccessToken } from '../access-token-source.js';
 import type { Principal } from '../authenticated-user.js';
 import { sessionCookieNames, type SessionCookieNames } from '../cookies/session-cookies.js';
-import { csrfRefusal, isStateChanging, trustedOrigins } from '../csrf/csrf-check.js';
+import { csrfRefusal, isStateChanging } from '../csrf/csrf-check.js';
 import { CsrfTokens } from '../csrf/csrf-tokens.js';
+import { TrustedOrigins } from '../csrf/trusted-origins.js';
 
 /**
  * Global guard, after authentication: a state-changing request authenticated by the session
@@ -20,8 +21,9 @@ export class CsrfGuard implements CanActivate {
   private readonly cookies: SessionCookieNames;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly csrfTokens: CsrfTokens,
+    private readonly trustedOrigins: TrustedOrigins,
   ) {
     this.cookies = sessionCookieNames(config);
   }
@@ -50,7 +52,7 @@ export class CsrfGuard implements CanActivate {
     const refusal =
       principal.kind === 'user'
         ? csrfRefusal(request, {
-            trustedOrigins: trustedOrigins(request, this.config),
+            isTrustedOrigin: (origin) => this.trustedOrigins.includes(origin, request),
             csrfCookieName: this.cookies.csrf,
             belongsToSession: (token) => this.csrfTokens.belongsTo(principal.sessionId, token),
           })

@@ -14,8 +14,9 @@ import { openApiSchema } from '../../openapi/openapi-schema.js';
 import { AuthService } from '../auth.service.js';
 import type { AuthenticatedUser } from '../authenticated-user.js';
 import { SessionCookies } from '../cookies/session-cookies.js';
-import { csrfRefusal, trustedOrigins } from '../csrf/csrf-check.js';
+import { csrfRefusal } from '../csrf/csrf-check.js';
 import { CsrfTokens } from '../csrf/csrf-tokens.js';
+import { TrustedOrigins } from '../csrf/trusted-origins.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { Roles } from '../decorators/roles.decorator.js';
@@ -41,6 +42,7 @@ export class SessionsController {
     private readonly responses: SessionResponses,
     private readonly cookies: SessionCookies,
     private readonly csrf: CsrfTokens,
+    private readonly trustedOrigins: TrustedOrigins,
   ) {}
 
   /**
@@ -124,7 +126,7 @@ export class SessionsController {
 
   private checkCsrf(request: Request, sessionId: string): void {
     const refusal = csrfRefusal(request, {
-      trustedOrigins: trustedOrigins(request, this.config),
+      isTrustedOrigin: (origin) => this.trustedOrigins.includes(origin, request),
       csrfCookieName: this.cookies.names.csrf,
       belongsToSession: (token) => this.csrf.belongsTo(sessionId, token),
     });

@@ -8,6 +8,8 @@ import type { AppConfig } from '../../config/app-config.js';
 import { traced } from '../../trace/traced-middleware.js';
 import { traceMiddleware } from '../../trace/trace.middleware.js';
 import type { TraceStore } from '../../trace/trace-store.js';
+import { allowedHostMiddleware } from './allowed-host.middleware.js';
+import { AllowedHosts } from './allowed-hosts.js';
 import { formBodyParser } from './form-body.js';
 import { jsonBodyParser, requireJsonBody } from './json-body.js';
 import { noStoreMiddleware } from './no-store.middleware.js';
@@ -23,16 +25,24 @@ function helmetOptions(config: AppConfig): HelmetOptions {
   };
 }
 
-function describeCors(request: Request, response: Response): string {
-  const origin = request.headers.origin;
-  if (!origin)
-    return 'No Origin header: a same-origin or non-browser request, so CORS does not apply.';
-  if (origin === `${request.protocol}://${request.headers.host}`) {
-    return `Origin ${origin} is this API's own origin: a same-origin request, so CORS does not apply.`;
-  }
-  return response.getHeader('Access-Control-Allow-Origin')
-    ? `Origin ${origin} is allowed: CORS headers sent, with credentials.`
-    : `Origin ${origin} is not allowed: no CORS headers, so the browser will not let that page read the answer.`;
+function describeCors(
+  config: AppConfig,
+  hosts: AllowedHosts,
+): (request: Request, response: Response) => string {
+  return (request, response) => {
+    const origin = request.headers.origin;
+    if (!origin)
+      return 'No Origin header: a same-origin or non-browser request, so CORS does not apply.';
+    const own = config.publicOrigin
+      ? origin === config.publicOrigin
+      : hosts.isOwnOrigin(origin, request.protocol, request.socket.localPort);
+    if (own) {
+      return `Origin ${origin} is this API's own origin: a same-origin request, so CORS does not apply.`;
+    }
+    return response.getHeader('Access-Control-Allow-Origin')
+      ? `Origin ${origin} is allowed: CORS headers sent, with credentials.`
+      : `Origin ${origin} is not allowed: no CORS headers, so the browser will not let that page read the answer.`;
+  };
 }
 
 function describeBody(request: Request): string {
@@ -52,6 +62,7 @@ export function installMiddlewareChain(
   store: TraceStore | undefined,
 ): void {
   const logsRequests = config.logLevels.includes('verbose');
+  const hosts = new AllowedHosts(config.allowedHosts, config.publicOrigin);
   const steps: Array<
     [
       path: string,
@@ -60,6 +71,12 @@ export function installMiddlewareChain(
       describe?: (req: Request, res: Response) => string,
     ]
   > = [
+    [
+      '/',
+      'allowedHost',
+      allowedHostMiddleware(hosts),
+      (request) => `Host ${request.headers.host ?? '(none)'} is a name this API answers to.`,
+    ],
     [
       '/',
       'requestLogger',
@@ -91,7 +108,7 @@ export function installMiddlewareChain(
           maxAge: 600,
         });
       }),
-      describeCors,
+      describeCors(config, hosts),
     ],
     ['/api', 'noStore', noStoreMiddleware, () => 'Marked the answer Cache-Control: no-store.'],
     // Names only: cookie values are credentials and never enter a trace.
