@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { RouteMetadata, Trace } from '@authlab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +130,76 @@ describe('request traces', () => {
       .find((event) => event.step === 'JwtAuthGuard')!
       .checks!.find((check) => check.name === 'exp')!;
     expect(exp).toMatchObject({ ok: false, text: expect.stringMatching(/^expired 3[78] s ago$/) });
+  });
+
+  it('marks the checks that never ran as "not checked", never as passed', async () => {
+    const checksOf = async (token: string) => {
+      const response = await testApp.http
+        .get('/api/articles')
+        .set('Authorization', `Bearer ${token}`)
+        .set('X-Playground-Session', SESSION)
+        .expect(401);
+      const trace = await traceOf(response, { session: SESSION });
+      const checks = trace.events.find((event) => event.step === 'JwtAuthGuard')!.checks!;
+      return Object.fromEntries(checks.map((check) => [check.name, check.ok]));
+    };
+    const claims = validClaims(testApp.config, users.user);
+    // Refused at the header: neither the signature nor any claim was looked at.
+    const withJku = signWith(
+      testApp.keys,
+      { ...validHeader(testApp.keys), jku: 'https://attacker.example/jwks.json' },
+      claims,
+    );
+    expect(await checksOf(withJku)).toEqual({
+      'key fields': false,
+      typ: null,
+      kid: null,
+      alg: null,
+      signature: null,
+      exp: null,
+      aud: null,
+      iss: null,
+    });
+    // A bad signature: the header passed, no claim was checked (not even an expired exp).
+    const [header, payload] = signWith(testApp.keys, validHeader(testApp.keys), {
+      ...claims,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    }).split('.');
+    expect(await checksOf(`${header}.${payload}.${'A'.repeat(43)}`)).toEqual({
+      'key fields': true,
+      typ: true,
+      kid: true,
+      alg: true,
+      signature: false,
+      exp: null,
+      aud: null,
+      iss: null,
+    });
+    // Wrong audience: exp passed before it, iss comes after it and never ran.
+    const foreign = signWith(testApp.keys, validHeader(testApp.keys), { ...claims, aud: 'x' });
+    expect(await checksOf(foreign)).toMatchObject({
+      signature: true,
+      exp: true,
+      aud: false,
+      iss: null,
+    });
+  });
+
+  it('names the token it judged by fingerprint and records the header and claims it saw, never the token', async () => {
+    const token = users.writer.token;
+    const response = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const trace = await traceOf(response, { token });
+    const guard = trace.events.find((event) => event.step === 'JwtAuthGuard')!;
+    expect(guard.detail).toMatchObject({
+      tokenFingerprint: createHash('sha256').update(token).digest('hex').slice(0, 16),
+      apiClock: 'real',
+      'header.alg': testApp.keys.algorithm,
+      'claim.role': 'writer',
+    });
+    expect(JSON.stringify(trace)).not.toContain(token.split('.')[2]!);
   });
 
   it('shows the audience a token carried and the one expected', async () => {

@@ -7,6 +7,7 @@ export * from './schemas/auth.schema.js';
 export * from './schemas/articles.schema.js';
 export * from './schemas/users.schema.js';
 export * from './trace.js';
+export * from './trace-facts.js';
 export * from './route-metadata.js';
 export * from './sessions.js';
 export * from './schemas/sessions.schema.js';

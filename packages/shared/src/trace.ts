@@ -15,10 +15,14 @@ export type TraceStepKind = (typeof TRACE_STEP_KINDS)[number];
 /** pass: let the request continue; deny: refused it on purpose; error: failed unexpectedly. */
 export type TraceOutcome = 'pass' | 'deny' | 'error';
 
-/** A fact a step checked, with exact numbers: "exp", "expired 37 s ago", ok = false. */
+/**
+ * A fact a step checked, with exact numbers: "exp", "expired 37 s ago", ok = false. A check that
+ * never ran (an earlier one had already refused the token) is ok = null, "not checked": showing it
+ * as passed would tell the learner something nobody verified.
+ */
 export interface TraceCheck {
   name: string;
-  ok: boolean;
+  ok: boolean | null;
   text: string;
 }
 

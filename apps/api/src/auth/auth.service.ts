@@ -7,7 +7,11 @@ import type { AuthenticatedUser } from './authenticated-user.js';
 import { authenticationRequired, invalidToken } from './bearer-challenge.js';
 import { PasswordHasher } from './passwords/password-hasher.service.js';
 import { RevocationService } from './revocation/revocation.service.js';
-import { SessionsService, type OpenSession } from './sessions/sessions.service.js';
+import {
+  SESSION_END_REASONS,
+  SessionsService,
+  type OpenSession,
+} from './sessions/sessions.service.js';
 import { SignInThrottle } from './throttling/sign-in-throttle.service.js';
 import { AccessTokenService, type IssuedAccessToken } from './tokens/access-token.service.js';
 
@@ -82,7 +86,7 @@ export class AuthService {
 
   /** Ends the caller's session, and refuses this very access token until it expires. */
   async signOut(caller: AuthenticatedUser): Promise<void> {
-    await this.sessions.end(caller.sessionId, 'signed out');
+    await this.sessions.end(caller.sessionId, SESSION_END_REASONS.signOut);
     await this.revocation.denyToken(caller.tokenId, caller.expiresAt);
   }
 

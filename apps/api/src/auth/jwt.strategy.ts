@@ -60,6 +60,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
       throw new TokenRejection(
         'expired',
         `expired ${now - exp} s ago (on the API's clock, moved ${this.clock.offsetSeconds} s ahead)`,
+        true,
       );
     if (typeof sub !== 'string' || !POSITIVE_INTEGER.test(sub)) {
       throw new TokenRejection('bad_claims', 'sub is not a user id');

@@ -6,6 +6,10 @@ import { parseBearerHeader } from '../auth/bearer-token.js';
 import { ApiException } from '../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TRACE_FACTS } from '@authlab/shared';
+import { currentTrace } from '../trace/trace-context.js';
+import { tracedTokenFacts } from '../trace/token-fingerprint.js';
+import { IssuedLabTokens } from './issued-lab-tokens.js';
 import { LAB_EXERCISES, type LabExercise } from './lab-exercises.js';
 import { LAB_KEYS } from './lab-keys.js';
 import { LoopbackOnlyGuard } from './loopback-only.guard.js';
@@ -28,6 +32,7 @@ export class LabController {
   constructor(
     @Inject(LAB_KEYS) private readonly keys: LabKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly issued: IssuedLabTokens,
   ) {}
 
   @Get()
@@ -74,9 +79,9 @@ export class LabController {
     summary: 'A legitimate token for the exercise, as its issuer hands it out; forge from it',
   })
   token(@Param('exercise', exerciseParam) id: string) {
-    return {
-      token: this.exercise(id).issue(this.keys, this.config, Math.floor(Date.now() / 1000)),
-    };
+    const token = this.exercise(id).issue(this.keys, this.config, Math.floor(Date.now() / 1000));
+    this.issued.remember(token);
+    return { token };
   }
 
   @Get(':exercise/:variant')
@@ -93,6 +98,13 @@ export class LabController {
       throw new ApiException(401, 'Send a token: Authorization: Bearer <token>.');
     const exercise = this.exercise(id);
     const verdict = exercise[variant](header.token, this.keys);
+    // What the lesson checks read: which token (by fingerprint), as the verifier saw it, and the verdict.
+    currentTrace()?.noteHandlerFacts({
+      ...tracedTokenFacts(header.token),
+      [TRACE_FACTS.tokenIssued]: this.issued.issued(header.token),
+      [TRACE_FACTS.labVerifier]: variant,
+      [TRACE_FACTS.labVerdict]: verdict.accepted ? 'accepted' : 'refused',
+    });
     if (!verdict.accepted) throw new ApiException(401, `${variant} verifier: ${verdict.reason}`);
     return {
       exercise: id,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { SigningKeys } from '../auth/tokens/signing-keys.js';
 import type { AppConfig } from '../config/app-config.js';
 import { LabController } from './lab.controller.js';
+import { IssuedLabTokens } from './issued-lab-tokens.js';
 import { createLabKeys, LAB_KEYS } from './lab-keys.js';
 
 /** The attack-and-defend lab. AppModule imports it only in lab mode; otherwise /api/lab is 404. */
@@ -11,7 +12,10 @@ export class LabModule {
     return {
       module: LabModule,
       controllers: [LabController],
-      providers: [{ provide: LAB_KEYS, useValue: createLabKeys(config, keys) }],
+      providers: [
+        { provide: LAB_KEYS, useValue: createLabKeys(config, keys) },
+        { provide: IssuedLabTokens, useValue: new IssuedLabTokens() },
+      ],
     };
   }
 }

@@ -54,6 +54,8 @@ export class TraceRecorder {
   /** Checks and details: most steps have neither. */
   private readonly extras = new Map<number, Pick<StepResult, 'checks' | 'detail'>>();
   private lastEndMs = 0;
+  /** Facts the handler's own work noted (a lab verdict, a refresh outcome), for its event. */
+  private handlerFacts: NonNullable<TraceEvent['detail']> | undefined;
   /** A middleware that has not called next() yet; if the response ends first, it answered. */
   private pendingMiddleware: { step: string; startMs: number } | undefined;
   private finished:
@@ -82,6 +84,21 @@ export class TraceRecorder {
       if (this.times[2 * index]! >= sinceMs - 0.001 && this.outcomes[index] !== 'pass') return true;
     }
     return false;
+  }
+
+  /**
+   * Notes facts about what the handler did, for its trace event (which the interceptor records
+   * once the handler has answered): handlers decide, the trace only hears what they decided.
+   */
+  noteHandlerFacts(facts: NonNullable<TraceEvent['detail']>): void {
+    this.handlerFacts = { ...this.handlerFacts, ...facts };
+  }
+
+  /** The facts noted by the handler so far, once: they belong to one event. */
+  takeHandlerFacts(): NonNullable<TraceEvent['detail']> | undefined {
+    const facts = this.handlerFacts;
+    this.handlerFacts = undefined;
+    return facts;
   }
 
   /** Starts timing a step; call the returned function once, when the step has decided. */

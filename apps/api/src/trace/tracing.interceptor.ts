@@ -30,7 +30,12 @@ export class TracingInterceptor implements NestInterceptor {
       if (recorded) return;
       recorded = true;
       const start = Math.max(before, trace.latestEnd());
-      trace.record(handler, 'handler', start, trace.now(), { outcome, reason });
+      const detail = trace.takeHandlerFacts();
+      trace.record(handler, 'handler', start, trace.now(), {
+        outcome,
+        reason,
+        ...(detail ? { detail } : {}),
+      });
     };
 
     return next.handle().pipe(

@@ -80,6 +80,36 @@ describe('TraceFlow', () => {
     ).toContain('verified with the configured HS256 key');
   });
 
+  it('shows a check that never ran as "not checked", neither passed nor failed', () => {
+    const badSignature: Trace = {
+      ...REFUSED,
+      status: 401,
+      events: [
+        {
+          step: 'JwtAuthGuard',
+          kind: 'guard',
+          startMs: 0.5,
+          durationMs: 0.3,
+          outcome: 'deny',
+          reason: 'The signature does not match.',
+          checks: [
+            { name: 'signature', ok: false, text: 'does not match' },
+            { name: 'exp', ok: null, text: 'the token was refused before this check ran' },
+          ],
+        },
+      ],
+      decidedBy: { step: 'JwtAuthGuard', kind: 'guard', reason: 'The signature does not match.' },
+    };
+    render(<TraceFlow trace={badSignature} />);
+    const [signature, exp] = within(
+      screen.getByRole('list', { name: 'Checks by JwtAuthGuard' }),
+    ).getAllByRole('listitem');
+    expect(signature!.textContent).toContain('failed:');
+    expect(exp!.textContent).toContain('exp not checked — the token was refused');
+    expect(exp!.textContent).not.toMatch(/passed|failed|✓|✗/);
+    expect(exp!.className).toBe('check-skipped');
+  });
+
   it('marks the deciding step, says why in words, and names the steps never reached', () => {
     render(<TraceFlow trace={REFUSED} />);
 

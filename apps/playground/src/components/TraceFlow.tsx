@@ -2,6 +2,13 @@ import { TRACE_STEP_KINDS, type Trace, type TraceEvent, type TraceStepKind } fro
 import { formatMs } from '../lib/durations';
 import { StatusBadge } from './StatusBadge';
 
+/** A check that never ran (ok: null) is neither a tick nor a cross: it proved nothing. */
+const CHECK_LOOKS = {
+  true: { className: 'check-ok', icon: '✓', word: 'passed' },
+  false: { className: 'check-failed', icon: '✗', word: 'failed' },
+  null: { className: 'check-skipped', icon: '–', word: 'not checked' },
+} as const;
+
 const OUTCOME_WORDS: Readonly<Record<TraceEvent['outcome'], { icon: string; word: string }>> = {
   pass: { icon: '✓', word: 'passed' },
   deny: { icon: '✗', word: 'refused' },
@@ -131,15 +138,26 @@ export function TraceFlow({ trace, headingLevel = 3 }: TraceFlowProps) {
               <p className="trace-reason">{event.reason}</p>
               {event.checks && event.checks.length > 0 && (
                 <ul className="trace-checks" aria-label={`Checks by ${event.step}`}>
-                  {event.checks.map((check) => (
-                    <li key={check.name} className={check.ok ? 'check-ok' : 'check-failed'}>
-                      <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span>
-                      <span className="visually-hidden">
-                        {check.ok ? 'passed:' : 'failed:'}
-                      </span>{' '}
-                      <span className="mono">{check.name}</span> {check.text}
-                    </li>
-                  ))}
+                  {event.checks.map((check) => {
+                    const look = CHECK_LOOKS[String(check.ok) as keyof typeof CHECK_LOOKS];
+                    return (
+                      <li key={check.name} className={look.className}>
+                        <span aria-hidden="true">{look.icon}</span>
+                        {check.ok === null ? (
+                          <>
+                            {' '}
+                            <span className="mono">{check.name}</span>{' '}
+                            <span className="check-not-run">{look.word}</span> — {check.text}
+                          </>
+                        ) : (
+                          <>
+                            <span className="visually-hidden">{look.word}:</span>{' '}
+                            <span className="mono">{check.name}</span> {check.text}
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
               {event.detail && Object.keys(event.detail).length > 0 && (

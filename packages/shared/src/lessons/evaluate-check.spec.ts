@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../trace.js';
-import { evaluateCheck, pathMatches, type LessonState } from './evaluate-check.js';
+import {
+  evaluateCheck,
+  pathMatches,
+  tracesSinceBaseline,
+  type LessonState,
+} from './evaluate-check.js';
 import { lessonCheckSchema, type LessonCheck } from './lesson.schema.js';
 
 function trace(overrides: Partial<Trace> = {}): Trace {
@@ -255,6 +260,154 @@ describe('evaluateCheck', () => {
     };
     expect(evaluateCheck(both, state({ cookieMode: true }))).toBe(false);
     expect(evaluateCheck(both, state({ cookieMode: true, token: writerToken }))).toBe(true);
+  });
+});
+
+describe('evaluateCheck: what a concept is, not a status code', () => {
+  const verdict = (
+    variant: 'weak' | 'secure',
+    fingerprint: string,
+    facts: Record<string, string | boolean>,
+    startedAt = '2026-11-27T18:00:00.000Z',
+  ): Trace =>
+    trace({
+      method: 'GET',
+      path: `/api/lab/alg-none/${variant}`,
+      route: '/api/lab/:exercise/:variant',
+      startedAt,
+      status: variant === 'weak' ? 200 : 401,
+      events: [
+        {
+          step: 'LabController.verify',
+          kind: 'handler',
+          startMs: 1,
+          durationMs: 1,
+          outcome: variant === 'weak' ? 'pass' : 'deny',
+          reason: 'verdict',
+          detail: {
+            labVerifier: variant,
+            labVerdict: variant === 'weak' ? 'accepted' : 'refused',
+            tokenFingerprint: fingerprint,
+            ...facts,
+          },
+        },
+      ],
+    });
+  const forged = { 'header.alg': 'none', 'claim.role': 'admin', tokenIssued: false };
+  const attack: LessonCheck = {
+    type: 'linked-requests',
+    by: 'tokenFingerprint',
+    requests: [
+      {
+        path: '/api/lab/alg-none/weak',
+        status: 200,
+        event: { token: { header: { alg: 'none' }, claims: { role: 'admin' }, issued: false } },
+      },
+      { path: '/api/lab/alg-none/secure', status: 401 },
+    ],
+  };
+
+  it('linked-requests: the same forged token, accepted by one verifier and refused by the other', () => {
+    expect(
+      evaluateCheck(
+        attack,
+        state({ traces: [verdict('weak', 'aaaa', forged), verdict('secure', 'aaaa', forged)] }),
+      ),
+    ).toBe(true);
+  });
+
+  it('linked-requests: two different tokens, or the forged property missing, do not count', () => {
+    expect(
+      evaluateCheck(
+        attack,
+        state({ traces: [verdict('weak', 'aaaa', forged), verdict('secure', 'bbbb', forged)] }),
+      ),
+    ).toBe(false);
+    const legitimate = { 'header.alg': 'HS256', 'claim.role': 'user', tokenIssued: true };
+    expect(
+      evaluateCheck(
+        attack,
+        state({
+          traces: [verdict('weak', 'cccc', legitimate), verdict('secure', 'cccc', legitimate)],
+        }),
+      ),
+    ).toBe(false);
+    // One trace cannot stand for two requests.
+    const both: LessonCheck = {
+      type: 'linked-requests',
+      by: 'tokenFingerprint',
+      requests: [{ status: 200 }, { status: 200 }],
+    };
+    expect(evaluateCheck(both, state({ traces: [verdict('weak', 'aaaa', forged)] }))).toBe(false);
+  });
+
+  it('linked-requests: ordered wants the listed order', () => {
+    const ordered: LessonCheck = {
+      type: 'linked-requests',
+      by: 'tokenFingerprint',
+      ordered: true,
+      requests: [{ status: 401 }, { status: 200 }],
+    };
+    const early = verdict('weak', 'aaaa', forged, '2026-11-27T18:00:00.000Z');
+    const late = verdict('secure', 'aaaa', forged, '2026-11-27T18:00:05.000Z');
+    expect(evaluateCheck(ordered, state({ traces: [early, late] }))).toBe(false);
+    expect(evaluateCheck({ ...ordered, ordered: false }, state({ traces: [early, late] }))).toBe(
+      true,
+    );
+  });
+
+  it('detail { not: x }: a recorded fact other than x; a missing fact never matches', () => {
+    const check: LessonCheck = {
+      type: 'request',
+      match: { event: { token: { header: { kid: { not: 'lab-hs256-1' } } } } },
+    };
+    expect(
+      evaluateCheck(
+        check,
+        state({ traces: [verdict('weak', 'a', { 'header.kid': '../../dev/null' })] }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluateCheck(
+        check,
+        state({ traces: [verdict('weak', 'a', { 'header.kid': 'lab-hs256-1' })] }),
+      ),
+    ).toBe(false);
+    expect(evaluateCheck(check, state({ traces: [verdict('weak', 'a', {})] }))).toBe(false);
+  });
+
+  it('a check that never ran (ok: null) is neither passed nor failed', () => {
+    const notChecked = trace({
+      status: 401,
+      events: [
+        {
+          step: 'JwtAuthGuard',
+          kind: 'guard',
+          startMs: 1,
+          durationMs: 1,
+          outcome: 'deny',
+          reason: 'bad signature',
+          checks: [
+            { name: 'signature', ok: false, text: 'does not match' },
+            { name: 'exp', ok: null, text: 'not checked' },
+          ],
+        },
+      ],
+    });
+    for (const ok of [true, false])
+      expect(
+        evaluateCheck(
+          { type: 'request', match: { event: { check: { name: 'exp', ok } } } },
+          state({ traces: [notChecked] }),
+        ),
+      ).toBe(false);
+  });
+
+  it('tracesSinceBaseline: nothing counts until the lesson is opened, then only what came after', () => {
+    const before = trace({ id: 'before' });
+    const after = trace({ id: 'after' });
+    expect(tracesSinceBaseline([before, after], undefined)).toEqual([]);
+    expect(tracesSinceBaseline([before, after], new Set(['before']))).toEqual([after]);
   });
 });
 

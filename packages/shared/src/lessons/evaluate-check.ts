@@ -1,5 +1,6 @@
-import type { Trace } from '../trace.js';
-import type { LessonCheck, RequestMatch } from './lesson.schema.js';
+import type { Trace, TraceEvent } from '../trace.js';
+import { TRACE_FACTS, tokenClaimFact, tokenHeaderFact } from '../trace-facts.js';
+import type { FactMatcher, LessonCheck, LinkingFact, RequestMatch } from './lesson.schema.js';
 
 /** Everything a check can look at: the playground's state and the learner's own traces. */
 export interface LessonState {
@@ -22,9 +23,48 @@ export function pathMatches(pattern: string, path: string, route?: string): bool
   );
 }
 
-/** A recorded fact equals the wanted value, or is a list holding it (requiredRoles: ["admin"] matches "admin"). */
-function detailMatches(recorded: unknown, wanted: string | number | boolean): boolean {
+/**
+ * A recorded fact equals the wanted value, or is a list holding it (requiredRoles: ["admin"]
+ * matches "admin"); `{ not: x }` wants a fact that was recorded and is not x.
+ */
+function detailMatches(recorded: unknown, wanted: FactMatcher): boolean {
+  if (typeof wanted === 'object') {
+    if (recorded === undefined || recorded === null) return false;
+    return Array.isArray(recorded) ? !recorded.includes(wanted.not) : recorded !== wanted.not;
+  }
   return Array.isArray(recorded) ? recorded.includes(wanted) : recorded === wanted;
+}
+
+function factsMatch(
+  detail: TraceEvent['detail'],
+  wanted: Record<string, FactMatcher> | undefined,
+  name: (key: string) => string = (key) => key,
+): boolean {
+  return (
+    wanted === undefined ||
+    Object.entries(wanted).every(([key, value]) => detailMatches(detail?.[name(key)], value))
+  );
+}
+
+type EventMatch = NonNullable<RequestMatch['event']>;
+
+function eventMatches(wanted: EventMatch, event: TraceEvent): boolean {
+  return (
+    (wanted.step === undefined || event.step === wanted.step) &&
+    (wanted.kind === undefined || event.kind === wanted.kind) &&
+    (wanted.outcome === undefined || event.outcome === wanted.outcome) &&
+    // ok: null is a check that never ran: it is neither passed nor failed.
+    (wanted.check === undefined ||
+      (event.checks ?? []).some(
+        (check) => check.name === wanted.check!.name && check.ok === wanted.check!.ok,
+      )) &&
+    factsMatch(event.detail, wanted.detail) &&
+    (wanted.token === undefined ||
+      (factsMatch(event.detail, wanted.token.header, tokenHeaderFact) &&
+        factsMatch(event.detail, wanted.token.claims, tokenClaimFact) &&
+        (wanted.token.issued === undefined ||
+          event.detail?.[TRACE_FACTS.tokenIssued] === wanted.token.issued)))
+  );
 }
 
 export function traceMatches(match: RequestMatch, trace: Trace): boolean {
@@ -39,24 +79,7 @@ export function traceMatches(match: RequestMatch, trace: Trace): boolean {
     return false;
   if (match.setsCookie && !trace.setCookies?.some((cookie) => cookie.name === match.setsCookie))
     return false;
-  if (match.event) {
-    const wanted = match.event;
-    const found = trace.events.some(
-      (event) =>
-        (wanted.step === undefined || event.step === wanted.step) &&
-        (wanted.kind === undefined || event.kind === wanted.kind) &&
-        (wanted.outcome === undefined || event.outcome === wanted.outcome) &&
-        (wanted.check === undefined ||
-          (event.checks ?? []).some(
-            (check) => check.name === wanted.check!.name && check.ok === wanted.check!.ok,
-          )) &&
-        (wanted.detail === undefined ||
-          Object.entries(wanted.detail).every(([key, value]) =>
-            detailMatches(event.detail?.[key], value),
-          )),
-    );
-    if (!found) return false;
-  }
+  if (match.event && !trace.events.some((event) => eventMatches(match.event!, event))) return false;
   return true;
 }
 
@@ -70,6 +93,55 @@ function fieldMatches(
   if (check.present !== undefined && has !== check.present) return false;
   if (check.equals !== undefined) return has && fields[name] === check.equals;
   return check.present !== undefined || has;
+}
+
+/** The token fingerprint or session family a trace recorded, if any. */
+export function linkingValue(trace: Trace, by: LinkingFact): string | undefined {
+  for (const event of trace.events) {
+    const value = event.detail?.[by];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/**
+ * Some value of `by` (one token, one session family) for which every request match is met by a
+ * different trace carrying that value — in the listed order when `ordered`.
+ */
+function linkedRequestsMet(
+  matches: readonly RequestMatch[],
+  by: LinkingFact,
+  ordered: boolean,
+  traces: readonly Trace[],
+): boolean {
+  const groups = new Map<string, Trace[]>();
+  for (const trace of traces) {
+    const value = linkingValue(trace, by);
+    if (value !== undefined) groups.set(value, [...(groups.get(value) ?? []), trace]);
+  }
+  const assign = (index: number, used: readonly Trace[], group: readonly Trace[]): boolean => {
+    if (index === matches.length) return true;
+    const previous = used.at(-1);
+    return group.some(
+      (trace) =>
+        !used.includes(trace) &&
+        (!ordered || previous === undefined || trace.startedAt >= previous.startedAt) &&
+        traceMatches(matches[index]!, trace) &&
+        assign(index + 1, [...used, trace], group),
+    );
+  };
+  return [...groups.values()].some((group) => assign(0, [], group));
+}
+
+/**
+ * The traces a lesson's checks look at: the learner's, without those made before the lesson
+ * was opened (its baseline, by trace id), so nothing done earlier ticks a step.
+ */
+export function tracesSinceBaseline(
+  traces: readonly Trace[],
+  baseline: ReadonlySet<string> | undefined,
+): Trace[] {
+  return baseline ? traces.filter((trace) => !baseline.has(trace.id)) : [];
 }
 
 /** Whether a step's check is met by the current state. Pure: the same state gives the same answer. */
@@ -91,6 +163,8 @@ export function evaluateCheck(check: LessonCheck, state: LessonState): boolean {
       );
     case 'cookie-mode':
       return state.cookieMode === check.on;
+    case 'linked-requests':
+      return linkedRequestsMet(check.requests, check.by, check.ordered ?? false, state.traces);
     case 'all':
       return check.checks.every((inner) => evaluateCheck(inner, state));
   }

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { TRACE_STEP_KINDS } from '../trace.js';
+import { TRACE_FACTS } from '../trace-facts.js';
+
+/** The facts that can link requests: one token, or one refresh-session family. */
+export const LINKING_FACTS = [TRACE_FACTS.tokenFingerprint, TRACE_FACTS.sessionFamily] as const;
+export type LinkingFact = (typeof LINKING_FACTS)[number];
 
 const primitive = z.union([z.string(), z.number(), z.boolean()]);
+/** A value to find, or `{ not: value }`: a value was recorded and it is another one (a kid that is not the issuer's). */
+const factMatcher = z.union([primitive, z.strictObject({ not: primitive })]);
+export type FactMatcher = z.infer<typeof factMatcher>;
 
 /** A request the learner made, matched against their traces: by behaviour, never by wording. */
 export const requestMatchSchema = z.strictObject({
@@ -19,10 +27,24 @@ export const requestMatchSchema = z.strictObject({
       step: z.string().min(1).optional(),
       kind: z.enum(TRACE_STEP_KINDS).optional(),
       outcome: z.enum(['pass', 'deny', 'error']).optional(),
-      /** A named check of that event and whether it passed ("exp" failed → an expired token). */
+      /**
+       * A named check of that event and whether it passed ("exp" failed → an expired token). A check
+       * that never ran ("not checked") matches neither ok: true nor ok: false.
+       */
       check: z.strictObject({ name: z.string().min(1), ok: z.boolean() }).optional(),
       /** Facts the event recorded (token source, role…), compared exactly; a recorded list matches a value it holds. */
-      detail: z.record(z.string(), primitive).optional(),
+      detail: z.record(z.string(), factMatcher).optional(),
+      /**
+       * The token the step looked at, as it recorded it (trace-facts.ts): header fields and claims
+       * it saw ({ alg: none }, { role: admin }), and whether the server issued that exact token.
+       */
+      token: z
+        .strictObject({
+          header: z.record(z.string(), factMatcher).optional(),
+          claims: z.record(z.string(), factMatcher).optional(),
+          issued: z.boolean().optional(),
+        })
+        .optional(),
     })
     .optional(),
   /** A cookie the response set (by name, values are never traced). */
@@ -57,6 +79,18 @@ export const lessonCheckSchema: z.ZodType<LessonCheck> = z.lazy(() =>
       keyKind: z.enum(['secret', 'pem', 'jwks']).optional(),
     }),
     z.strictObject({ type: z.literal('cookie-mode'), on: z.boolean() }),
+    z.strictObject({
+      type: z.literal('linked-requests'),
+      /**
+       * What the requests must share: the same token (by fingerprint) or the same refresh-session
+       * family. "Refused by the secure verifier, accepted by the weak one" is one token, not two.
+       */
+      by: z.enum(LINKING_FACTS),
+      /** Each must be met by a different request, all sharing one value of `by`. */
+      requests: z.array(requestMatchSchema).min(2).max(5),
+      /** The requests were made in the order listed. */
+      ordered: z.boolean().optional(),
+    }),
     z.strictObject({ type: z.literal('all'), checks: z.array(lessonCheckSchema).min(2) }),
   ]),
 );
@@ -67,6 +101,12 @@ export type LessonCheck =
   | { type: 'request'; match: RequestMatch; times?: number }
   | { type: 'signature-verified'; keyKind?: 'secret' | 'pem' | 'jwks' }
   | { type: 'cookie-mode'; on: boolean }
+  | {
+      type: 'linked-requests';
+      by: LinkingFact;
+      requests: RequestMatch[];
+      ordered?: boolean;
+    }
   | { type: 'all'; checks: LessonCheck[] };
 
 const slug = z

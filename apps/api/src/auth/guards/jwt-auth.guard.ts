@@ -1,4 +1,5 @@
 import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { TRACE_FACTS, tokenClaimFact, tokenHeaderFact } from '@authlab/shared';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
@@ -6,6 +7,7 @@ import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { currentTrace } from '../../trace/trace-context.js';
 import type { StepResult } from '../../trace/trace-recorder.js';
+import { tokenFingerprint, tracedTokenFacts } from '../../trace/token-fingerprint.js';
 import { readAccessToken, type AccessTokenSource } from '../access-token-source.js';
 import type { Principal } from '../authenticated-user.js';
 import {
@@ -125,7 +127,10 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     if (end) {
       // Written out only if somebody reads this trace; the clock is read now, while it is true.
       const nowSeconds = this.clock.nowMs() / 1000;
+      const apiClock = this.apiClock();
       const source = header.source;
+      // Hashed now: the trace keeps the fingerprint, never the token.
+      const fingerprint = tokenFingerprint(header.token);
       end({
         outcome: 'pass',
         reason: () => `Valid access token for ${describePrincipal(principal)}.`,
@@ -136,6 +141,13 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
           kid: this.expected.kid,
           subject,
           caller: principal.kind === 'user' ? 'user' : 'machine client',
+          [TRACE_FACTS.tokenFingerprint]: fingerprint,
+          [TRACE_FACTS.apiClock]: apiClock,
+          [tokenHeaderFact('alg')]: this.expected.algorithm,
+          [tokenClaimFact('sub')]: subject,
+          ...(principal.kind === 'user'
+            ? { [tokenClaimFact('role')]: principal.role }
+            : { [tokenClaimFact('client_id')]: principal.clientId }),
         }),
       });
     }
@@ -170,7 +182,17 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
         this.expected,
         this.clock.nowMs() / 1000,
       ),
-      detail: { ...EXTRACTOR, expectedAlg: this.expected.algorithm },
+      detail: {
+        ...EXTRACTOR,
+        expectedAlg: this.expected.algorithm,
+        ...tracedTokenFacts(rawToken),
+        [TRACE_FACTS.apiClock]: this.apiClock(),
+      },
     };
+  }
+
+  /** Whether exp was judged on the real time or on a clock an admin moved (demo and lab mode). */
+  private apiClock(): 'real' | 'simulated' {
+    return this.clock.offsetSeconds === 0 ? 'real' : 'simulated';
   }
 }

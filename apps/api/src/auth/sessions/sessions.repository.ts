@@ -9,6 +9,7 @@ export interface StoredRefreshToken {
   usedAt: string | null;
   expiresAt: string;
   revokedAt: string | null;
+  revokedReason: string | null;
 }
 
 type Executor = Database | Transaction<DatabaseSchema>;
@@ -61,6 +62,7 @@ export class SessionsRepository {
         'refreshTokens.usedAt',
         'refreshFamilies.expiresAt',
         'refreshFamilies.revokedAt',
+        'refreshFamilies.revokedReason',
       ])
       .where('refreshTokens.tokenHash', '=', tokenHash)
       .executeTakeFirst();

@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
-import { REFRESH_TOKEN_PATTERN } from '@authlab/shared';
+import {
+  REFRESH_TOKEN_PATTERN,
+  TRACE_FACTS,
+  type RefreshOutcome,
+  type SessionEndCause,
+} from '@authlab/shared';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { DatabaseSchema } from '../../database/database.types.js';
+import { currentTrace } from '../../trace/trace-context.js';
+import { tokenFingerprint } from '../../trace/token-fingerprint.js';
 import { RevocationService } from '../revocation/revocation.service.js';
 import { invalidGrant } from './oauth-errors.js';
 import { hashRefreshToken, newRefreshToken, newSessionId } from './refresh-token.js';
@@ -18,6 +25,30 @@ export interface OpenSession {
 
 export interface RotatedSession extends OpenSession {
   userId: number;
+}
+
+/** Why a family was ended, as stored; the trace names the cause a lesson asks about. */
+export const SESSION_END_REASONS = {
+  replay: 'refresh token replayed',
+  signOut: 'signed out',
+} as const;
+
+function endCause(reason: string | null): SessionEndCause {
+  if (reason === SESSION_END_REASONS.replay) return 'replay';
+  return reason === SESSION_END_REASONS.signOut ? 'sign-out' : 'other';
+}
+
+/** Notes what a refresh did for the trace: the outcome, and the family by fingerprint (never its id). */
+function noteRefresh(
+  outcome: RefreshOutcome,
+  familyId?: string,
+  extra: Record<string, string | boolean> = {},
+): void {
+  currentTrace()?.noteHandlerFacts({
+    [TRACE_FACTS.refreshOutcome]: outcome,
+    ...(familyId === undefined ? {} : { [TRACE_FACTS.sessionFamily]: tokenFingerprint(familyId) }),
+    ...extra,
+  });
 }
 
 const secondsUntil = (iso: string, now: number) =>
@@ -86,19 +117,30 @@ export class SessionsService {
     beforeUse: (sessionId: string) => void = () => {},
   ): Promise<RotatedSession> {
     // Anything that is not shaped like our tokens is not looked up at all.
-    if (!REFRESH_TOKEN_PATTERN.test(refreshToken))
+    if (!REFRESH_TOKEN_PATTERN.test(refreshToken)) {
+      noteRefresh('unknown');
       throw invalidGrant('The refresh token is not valid.');
+    }
     const tokenHash = hashRefreshToken(refreshToken);
     const stored = await this.sessions.findToken(tokenHash);
-    if (!stored) throw invalidGrant('The refresh token is not valid.');
+    if (!stored) {
+      noteRefresh('unknown');
+      throw invalidGrant('The refresh token is not valid.');
+    }
     beforeUse(stored.familyId);
 
     const now = this.clock.nowMs();
     const nowIso = new Date(now).toISOString();
-    if (stored.revokedAt !== null)
+    if (stored.revokedAt !== null) {
+      noteRefresh('session-ended', stored.familyId, {
+        [TRACE_FACTS.sessionEndedBy]: endCause(stored.revokedReason),
+      });
       throw invalidGrant('The session of this refresh token has ended; sign in again.');
-    if (stored.expiresAt <= nowIso)
+    }
+    if (stored.expiresAt <= nowIso) {
+      noteRefresh('session-expired', stored.familyId);
       throw invalidGrant('The session has reached its absolute lifetime; sign in again.');
+    }
 
     const successor = newRefreshToken();
     const rotated = await this.sessions.transaction(async (trx) => {
@@ -112,11 +154,13 @@ export class SessionsService {
     });
     if (!rotated) {
       // Used before (or by a concurrent request a moment ago): whoever else holds it may be a thief.
-      await this.end(stored.familyId, 'refresh token replayed');
+      const revoked = await this.end(stored.familyId, SESSION_END_REASONS.replay);
+      noteRefresh('replayed', stored.familyId, { [TRACE_FACTS.familyRevoked]: revoked });
       throw invalidGrant(
         'This refresh token was already used, so it may have been stolen: its session is now ended. Sign in again.',
       );
     }
+    noteRefresh('rotated', stored.familyId);
     return {
       userId: stored.userId,
       sessionId: stored.familyId,
@@ -125,11 +169,14 @@ export class SessionsService {
     };
   }
 
-  /** Ends one session: its refresh tokens stop working, and so do the access tokens it issued. */
-  async end(sessionId: string, reason: string): Promise<void> {
-    if (await this.sessions.revokeFamily(sessionId, reason, this.endedAt())) {
-      await this.revocation.endSessions([sessionId]);
-    }
+  /**
+   * Ends one session: its refresh tokens stop working, and so do the access tokens it issued.
+   * False when it had already ended.
+   */
+  async end(sessionId: string, reason: string): Promise<boolean> {
+    if (!(await this.sessions.revokeFamily(sessionId, reason, this.endedAt()))) return false;
+    await this.revocation.endSessions([sessionId]);
+    return true;
   }
 
   /**

@@ -58,8 +58,58 @@ export function acceptedTokenChecks(
 }
 
 /**
+ * The order in which the API checks a token: its header (checkJoseHeader), then jsonwebtoken's
+ * algorithm, signature, nbf, exp, aud and iss, then JwtStrategy.validate's own claim checks.
+ */
+const STAGE = {
+  format: 0,
+  'key fields': 1,
+  typ: 2,
+  kid: 3,
+  alg: 4,
+  signature: 5,
+  nbf: 6,
+  exp: 7,
+  aud: 8,
+  iss: 9,
+  claims: 11,
+} as const;
+type CheckName = keyof typeof STAGE;
+
+/** The stage at which a refusal was decided: every check before it passed, none after it ran. */
+function failedStage(rejection: TokenRejection): number {
+  switch (rejection.code) {
+    case 'missing':
+    case 'malformed':
+      return STAGE.format;
+    case 'forbidden_header':
+      return STAGE['key fields'];
+    case 'wrong_type':
+      return STAGE.typ;
+    case 'unknown_key':
+      return STAGE.kid;
+    case 'bad_algorithm':
+      return STAGE.alg;
+    case 'bad_signature':
+      return STAGE.signature;
+    case 'not_yet_valid':
+      return STAGE.nbf;
+    case 'expired':
+      // On the simulated clock exp fails after aud and iss passed (JwtStrategy.validate).
+      return rejection.afterVerification ? 10 : STAGE.exp;
+    case 'wrong_audience':
+      return STAGE.aud;
+    case 'wrong_issuer':
+      return STAGE.iss;
+    case 'bad_claims':
+      return STAGE.claims;
+  }
+}
+
+/**
  * The checks of a refused token, with exact values, read from its (unverified) header and
- * payload. Only the failing check decided; the others show what else a learner should notice.
+ * payload. The check that refused it failed; those before it passed; those after it never ran
+ * and say so ("not checked") — a check that did not run has proved nothing.
  */
 export function rejectedTokenChecks(
   rawToken: string,
@@ -70,78 +120,94 @@ export function rejectedTokenChecks(
   const [headerSegment, payloadSegment, signature] = rawToken.split('.');
   const header = decodeJoseSegment(headerSegment);
   const payload = decodeJoseSegment(payloadSegment);
-  if (!header || !payload || signature === undefined) {
+  if (!header || !payload || signature === undefined || failedStage(rejection) === STAGE.format) {
     return [
       {
         name: 'format',
         ok: false,
-        text: 'not three base64url parts with a JSON header and payload',
+        text:
+          rejection.code === 'malformed' && header && payload && signature !== undefined
+            ? rejection.detail
+            : 'not three base64url parts with a JSON header and payload',
       },
     ];
   }
 
+  const failed = failedStage(rejection);
+  const expStage = rejection.code === 'expired' && rejection.afterVerification ? 10 : STAGE.exp;
   const forbidden = FORBIDDEN_JOSE_HEADER_FIELDS.filter((field) => Object.hasOwn(header, field));
+  /** A check at `stage`: its text when it passed or failed, and what was seen when it never ran. */
+  const check = (
+    name: CheckName,
+    stage: number,
+    passed: string,
+    failure: string,
+    seen = passed,
+  ): TraceCheck =>
+    stage < failed
+      ? { name, ok: true, text: passed }
+      : stage === failed
+        ? { name, ok: false, text: failure }
+        : { name, ok: null, text: `the token was refused before this check ran (${seen})` };
+
+  const exp = expiryCheck(payload.exp, nowSeconds);
   const checks: TraceCheck[] = [
-    {
-      name: 'alg',
-      ok: header.alg === expected.algorithm,
-      text:
-        header.alg === expected.algorithm
-          ? `alg is ${expected.algorithm}`
-          : `alg was ${show(header.alg)}, expected "${expected.algorithm}"`,
-    },
-    {
-      name: 'typ',
-      ok: rejection.code !== 'wrong_type',
-      text:
-        rejection.code === 'wrong_type'
-          ? `typ was ${show(header.typ)}, expected "at+jwt"`
-          : `typ is ${show(header.typ)}`,
-    },
-    {
-      name: 'key fields',
-      ok: forbidden.length === 0,
-      text:
-        forbidden.length === 0
-          ? 'no jku, x5u, jwk, x5c or crit'
-          : `header carries ${forbidden.join(', ')}: the token may not choose its key`,
-    },
-    {
-      name: 'kid',
-      ok: rejection.code !== 'unknown_key',
-      text:
-        header.kid === undefined
-          ? 'no kid: the one configured key is used'
-          : `kid was ${show(header.kid)}${rejection.code === 'unknown_key' ? ', which names no configured key' : ''}`,
-    },
-    {
-      name: 'signature',
-      ok: !['bad_signature', 'bad_algorithm'].includes(rejection.code),
-      text:
-        signature === ''
-          ? 'the token has no signature'
-          : rejection.code === 'bad_signature'
-            ? 'does not match: the token was changed or signed with another key'
-            : `${signature.length} characters (not shown)`,
-    },
-    expiryCheck(payload.exp, nowSeconds),
-    {
-      name: 'iss',
-      ok: payload.iss === expected.issuer,
-      text:
-        payload.iss === expected.issuer
-          ? `iss is "${expected.issuer}"`
-          : `iss was ${show(payload.iss)}, expected "${expected.issuer}"`,
-    },
-    {
-      name: 'aud',
-      ok: payload.aud === expected.audience,
-      text:
-        payload.aud === expected.audience
-          ? `aud is "${expected.audience}"`
-          : `aud was ${show(payload.aud)}, expected "${expected.audience}"`,
-    },
+    check(
+      'key fields',
+      STAGE['key fields'],
+      'no jku, x5u, jwk, x5c or crit',
+      `header carries ${forbidden.join(', ')}: the token may not choose its key`,
+    ),
+    check(
+      'typ',
+      STAGE.typ,
+      `typ is ${show(header.typ)}`,
+      `typ was ${show(header.typ)}, expected "at+jwt"`,
+    ),
+    check(
+      'kid',
+      STAGE.kid,
+      header.kid === undefined
+        ? 'no kid: the one configured key is used'
+        : `kid is ${show(header.kid)}`,
+      `kid was ${show(header.kid)}, which names no configured key`,
+    ),
+    check(
+      'alg',
+      STAGE.alg,
+      `alg is ${expected.algorithm}`,
+      `alg was ${show(header.alg)}, expected "${expected.algorithm}"`,
+      `alg is ${show(header.alg)}`,
+    ),
+    check(
+      'signature',
+      STAGE.signature,
+      `verified with the configured ${expected.algorithm} key`,
+      signature === ''
+        ? 'the token has no signature'
+        : 'does not match: the token was changed or signed with another key',
+      signature === '' ? 'the token has no signature' : `${signature.length} characters, not shown`,
+    ),
   ];
+  if (rejection.code === 'not_yet_valid')
+    checks.push({ name: 'nbf', ok: false, text: rejection.detail });
+  checks.push(
+    check('exp', expStage, exp.text, exp.text),
+    check(
+      'aud',
+      STAGE.aud,
+      `aud is "${expected.audience}"`,
+      `aud was ${show(payload.aud)}, expected "${expected.audience}"`,
+      `aud is ${show(payload.aud)}`,
+    ),
+    check(
+      'iss',
+      STAGE.iss,
+      `iss is "${expected.issuer}"`,
+      `iss was ${show(payload.iss)}, expected "${expected.issuer}"`,
+      `iss is ${show(payload.iss)}`,
+    ),
+  );
   if (rejection.code === 'bad_claims')
     checks.push({ name: 'claims', ok: false, text: rejection.detail });
   return checks;

@@ -20,6 +20,11 @@ export class TokenRejection extends Error {
   constructor(
     readonly code: TokenRejectionCode,
     readonly detail: string,
+    /**
+     * Raised after the signature, exp, aud and iss all passed (the strategy's own checks, such as
+     * exp on the API's simulated clock): the trace then shows those as passed, not as "not checked".
+     */
+    readonly afterVerification = false,
   ) {
     super(detail);
   }

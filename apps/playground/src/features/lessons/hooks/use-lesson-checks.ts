@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { evaluateCheck, type LessonState } from '@authlab/shared';
+import { evaluateCheck, tracesSinceBaseline, type LessonState } from '@authlab/shared';
 import { decodeJwt } from '../../../lib/decode-jwt';
 import { useVerifiedSignature, verifiedWith } from '../../../lib/signature-verification';
 import { baselineOf, clearBaseline, setBaseline } from '../lib/baselines';
@@ -51,7 +51,7 @@ export function useLessonChecks(
     ...(token ? { token } : {}),
     ...(keyKind ? { verifiedWith: keyKind } : {}),
     cookieMode,
-    traces: baseline ? (query.data ?? []).filter((trace) => !baseline.has(trace.id)) : [],
+    traces: tracesSinceBaseline(query.data ?? [], baseline),
   };
   const steps = progress[lesson.id]?.steps ?? {};
   const met = lesson.steps
