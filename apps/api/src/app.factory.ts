@@ -13,6 +13,11 @@ export interface CreateAppOptions {
   logger?: LoggerService | LogLevel[] | false;
   /** Keys to use instead of loading them from configuration (tests that forge tokens). */
   keys?: SigningKeys;
+  /**
+   * Hold log lines until the caller flushes them (`app.flushLogs()`, or `Logger.flush()` with the
+   * error that stopped the start-up, which is then thrown rather than ending the process).
+   */
+  bufferLogs?: boolean;
 }
 
 /**
@@ -28,6 +33,7 @@ export async function createApp(
     // Registered below with our limits and checks instead of Nest's defaults.
     bodyParser: false,
     logger: options.logger ?? config.logLevels,
+    ...(options.bufferLogs && { bufferLogs: true, autoFlushLogs: false, abortOnError: false }),
   });
 
   const store = config.tracing.enabled ? app.get<TraceStore>(TRACE_STORE) : undefined;

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { DEMO_USERS } from '@authlab/shared';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
+import { ApiLogger } from './common/logging/api-logger.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
+  const app = await createApp(config, {
+    logger: new ApiLogger(config.logLevels),
+    bufferLogs: true,
+  });
   await app.listen(config.port, config.host);
 
   // The port actually bound: PORT=0 asks the system for a free one.
@@ -29,11 +34,22 @@ async function main(): Promise<void> {
       lines.push(`               ${user.username.padEnd(8)} ${user.password}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
+  // Then whatever was logged while starting (Nest's route log only at LOG_LEVEL=verbose).
+  app.flushLogs();
+}
+
+function isPortTaken(error: unknown): error is { port: number; address: string } {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
 }
 
 main().catch((error: unknown) => {
+  Logger.flush(); // what was logged before the failure, then the failure
   // A configuration problem is the operator's to fix: say what, without a stack trace.
   if (error instanceof ConfigError) console.error(error.message);
+  else if (isPortTaken(error))
+    console.error(
+      `Port ${error.port} on ${error.address} is taken (another authlab?). Stop it, or choose another port: PORT=3100 npm start`,
+    );
   else console.error(error);
   process.exit(1);
 });

@@ -120,6 +120,20 @@ describe('loadConfig', () => {
     ).toBe('-----BEGIN PRIVATE KEY-----\nMIGHAgEA\n-----END PRIVATE KEY-----');
   });
 
+  it.each([
+    [undefined, ['error', 'warn', 'log']],
+    ['warn', ['error', 'warn']],
+    ['verbose', ['error', 'warn', 'log', 'debug', 'verbose']],
+  ])('reads LOG_LEVEL=%s as every level up to it', (level, levels) => {
+    expect(loadConfig(level ? { LOG_LEVEL: level } : {}, []).logLevels).toEqual(levels);
+  });
+
+  it('refuses a LOG_LEVEL that Nest does not know', () => {
+    expect(configErrorOf({ LOG_LEVEL: 'loud' }).message).toMatch(
+      /^Invalid configuration:\n {2}LOG_LEVEL: /,
+    );
+  });
+
   it('splits CORS_ORIGINS on commas and drops blanks', () => {
     expect(
       loadConfig({ CORS_ORIGINS: ' https://a.example , ,https://b.example,' }, []).corsOrigins,
