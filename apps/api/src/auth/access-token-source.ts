@@ -1,5 +1,10 @@
 import type { Request } from 'express';
 import { parseBearerHeader } from './bearer-token.js';
+import {
+  authorizationLines,
+  cookiesNamed,
+  ONE_AUTHORIZATION_HEADER,
+} from './repeated-credentials.js';
 
 /** Where this request's access token is, if anywhere. */
 export type AccessTokenSource =
@@ -9,6 +14,7 @@ export type AccessTokenSource =
   | { kind: 'token'; token: string; source: 'header' | 'cookie' };
 
 type TokenRequest = Pick<Request, 'headers'> & {
+  rawHeaders?: string[];
   url?: string;
   cookies?: unknown;
   query?: unknown;
@@ -27,7 +33,8 @@ function hasField(container: unknown, field: string): boolean {
 
 /**
  * The access token comes from the Authorization header or from the session cookie — exactly
- * one. Both at once is ambiguous (which one did the client mean?), so it is refused, and a
+ * one. Both at once is ambiguous (which one did the client mean?), so it is refused — as are two
+ * Authorization headers or two access cookies (see repeated-credentials.ts) — and a
  * token in the URL or the body (RFC 6750 §2.2–2.3) is refused outright: URLs end up in logs,
  * history and Referer headers.
  */
@@ -50,6 +57,15 @@ function findAccessToken(request: TokenRequest, cookieName: string): AccessToken
   }
   if (hasField(request.body, 'access_token')) {
     return { kind: 'malformed', reason: 'An access token in the request body is never accepted' };
+  }
+  if (authorizationLines(request) > 1)
+    return { kind: 'malformed', reason: ONE_AUTHORIZATION_HEADER };
+  if (cookiesNamed(request.headers.cookie, cookieName) > 1) {
+    return {
+      kind: 'malformed',
+      reason:
+        'Two access-token cookies arrived; which one counts would be ambiguous, so neither does',
+    };
   }
   const header = parseBearerHeader(request.headers.authorization);
   if (header.kind === 'malformed') return header;

@@ -32,6 +32,7 @@ import { clientIp } from './client-ip.js';
 import { SessionCookies } from './cookies/session-cookies.js';
 import { CurrentUser } from './decorators/current-user.decorator.js';
 import { Public } from './decorators/public.decorator.js';
+import { authorizationLines, ONE_AUTHORIZATION_HEADER } from './repeated-credentials.js';
 import { Roles } from './decorators/roles.decorator.js';
 import { SessionResponses } from './sessions/session-responses.js';
 
@@ -93,6 +94,8 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenResponse | CookieSessionResponse> {
     const { mode } = deliveryQuery.transform(query);
+    if (authorizationLines(request) > 1)
+      throw new ApiException(400, `${ONE_AUTHORIZATION_HEADER}.`);
     const basic = parseBasicHeader(authorization);
     if (basic.kind === 'malformed') throw new ApiException(400, `${basic.reason}.`);
     if (basic.kind === 'credentials' && !isEmptyBody(body)) {

@@ -20,6 +20,7 @@ import { TrustedOrigins } from '../csrf/trusted-origins.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { Roles } from '../decorators/roles.decorator.js';
+import { cookiesNamed } from '../repeated-credentials.js';
 import { invalidRefreshRequest } from './oauth-errors.js';
 import { SessionResponses } from './session-responses.js';
 
@@ -62,6 +63,11 @@ export class SessionsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenResponse | CookieSessionResponse> {
+    if (cookiesNamed(request.headers.cookie, this.cookies.names.refresh) > 1) {
+      throw invalidRefreshRequest(
+        'Two refresh-token cookies arrived; which one counts would be ambiguous, so neither does.',
+      );
+    }
     const cookies = (request.cookies ?? {}) as Record<string, unknown>;
     const fromCookie = Object.hasOwn(cookies, this.cookies.names.refresh)
       ? cookies[this.cookies.names.refresh]

@@ -3,6 +3,7 @@ import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nest
 import type { Request } from 'express';
 import type { ClientTokenResponse } from '@authlab/shared';
 import { Public } from '../../auth/decorators/public.decorator.js';
+import { authorizationLines, ONE_AUTHORIZATION_HEADER } from '../../auth/repeated-credentials.js';
 import { AccessTokenService } from '../../auth/tokens/access-token.service.js';
 import { ClientsService } from '../clients.service.js';
 import { invalidClient, OAuthError } from './oauth-error.js';
@@ -46,6 +47,8 @@ export class OAuthTokenController {
       request.is('application/x-www-form-urlencoded') !== false,
       request.body,
     );
+    if (authorizationLines(request) > 1)
+      throw new OAuthError(400, 'invalid_request', `${ONE_AUTHORIZATION_HEADER}.`);
     const { clientId, secret } = clientCredentialsFrom(request.headers.authorization);
     const client = await this.clients.authenticate(clientId, secret);
     if (!client) throw invalidClient('The client is unknown, revoked, or its secret is wrong.');
