@@ -70,10 +70,11 @@ export class AuthController {
   async signUp(
     @Query() query: unknown,
     @Body(validBody(signUpSchema)) body: SignUpRequest,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenResponse | CookieSessionResponse> {
     const { mode } = deliveryQuery.transform(query);
-    return this.responses.deliver(response, mode, await this.auth.signUp(body));
+    return this.responses.deliver(response, mode, await this.auth.signUp(body, clientIp(request)));
   }
 
   @Public()

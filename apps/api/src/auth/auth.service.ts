@@ -13,6 +13,7 @@ import {
   type OpenSession,
 } from './sessions/sessions.service.js';
 import { SignInThrottle } from './throttling/sign-in-throttle.service.js';
+import { SignUpThrottle } from './throttling/sign-up-throttle.service.js';
 import { AccessTokenService, type IssuedAccessToken } from './tokens/access-token.service.js';
 
 /** One answer for a wrong username and a wrong password, so neither reveals which accounts exist. */
@@ -34,9 +35,12 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly revocation: RevocationService,
     private readonly throttle: SignInThrottle,
+    private readonly signUpThrottle: SignUpThrottle,
   ) {}
 
-  async signUp({ username, password }: Credentials): Promise<SignedIn> {
+  /** `clientIp` is counted by the sign-up throttle before any hashing is done. */
+  async signUp({ username, password }: Credentials, clientIp: string): Promise<SignedIn> {
+    await this.signUpThrottle.attempt(clientIp);
     const passwordHash = await this.passwords.hash(password);
     let user: VersionedUser;
     try {
@@ -55,9 +59,16 @@ export class AuthService {
     const attempt = await this.throttle.attempt(username, clientIp);
     const user = await this.users.findByUsername(username);
     // The same argon2 work runs whether or not the account exists.
-    const valid = user
-      ? await this.passwords.verify(user.passwordHash, password)
-      : await this.passwords.verifyAgainstNothing(password);
+    let valid: boolean;
+    try {
+      valid = user
+        ? await this.passwords.verify(user.passwordHash, password)
+        : await this.passwords.verifyAgainstNothing(password);
+    } catch (busy) {
+      // Refused before the password was checked (503): not a guess, so it does not count.
+      await attempt.withdrawn();
+      throw busy;
+    }
     if (!user || !valid) throw authenticationRequired(BAD_CREDENTIALS);
     // The hash was read before the (slow, queued) check: the session starts only if it is still
     // the current one, and the token carries the account as it is now, not as it was read.

@@ -40,6 +40,13 @@ export interface AppConfig {
     maxFailuresPerIp: number;
     windowSeconds: number;
   };
+  /** Sign-ups allowed per client IP within one window (successful or not), then 429. */
+  signUpThrottle: { maxPerIp: number; windowSeconds: number };
+  /**
+   * argon2id work: hashes run at once (the rest wait in line), and how many may wait before
+   * sign-ups and sign-ins get 503 with Retry-After instead of a place in an ever longer line.
+   */
+  passwordHashing: { maxConcurrent: number; maxQueued: number };
   /** Shared state for several instances (denylist, throttling, revocation events); absent → one instance. */
   redis?: { url: string; keyPrefix: string };
   /** Origins allowed to call the API from a browser (the playground's dev server). */

@@ -6,6 +6,7 @@ import {
   DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
   SIGNING_ALGORITHMS,
 } from '@authlab/shared';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseHostPattern } from '../common/http/allowed-hosts.js';
 
@@ -53,6 +54,11 @@ export const environmentSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 10_000, 10),
   SIGNIN_MAX_FAILURES_PER_IP: integer(1, 100_000, 100),
   SIGNIN_THROTTLE_WINDOW_SECONDS: integer(1, 24 * 60 * 60, 15 * 60),
+  SIGNUP_MAX_PER_IP: integer(1, 100_000, 10),
+  SIGNUP_THROTTLE_WINDOW_SECONDS: integer(1, 24 * 60 * 60, 60 * 60),
+  /** By default one core is left to the event loop (bench/: a sign-in surge starved it on one core). */
+  PASSWORD_HASH_CONCURRENCY: integer(1, 64, Math.max(1, availableParallelism() - 1)),
+  PASSWORD_HASH_QUEUE_LIMIT: integer(0, 100_000, 32),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')

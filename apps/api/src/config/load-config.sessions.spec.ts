@@ -34,6 +34,10 @@ describe('loadConfig: cookies, sessions, throttling and Redis', () => {
       maxFailuresPerIp: 100,
       windowSeconds: 900,
     });
+    expect(config.signUpThrottle).toEqual({ maxPerIp: 10, windowSeconds: 3600 });
+    expect(config.passwordHashing.maxQueued).toBe(32);
+    expect(config.passwordHashing.maxConcurrent).toBeGreaterThanOrEqual(1);
+    expect(load({ PASSWORD_HASH_CONCURRENCY: '3' }).passwordHashing.maxConcurrent).toBe(3);
     expect(config.redis).toBeUndefined();
   });
 
@@ -53,6 +57,9 @@ describe('loadConfig: cookies, sessions, throttling and Redis', () => {
     ['CLIENT_TOKEN_TTL_SECONDS', '4'],
     ['SIGNIN_MAX_FAILURES_PER_ACCOUNT', '0'],
     ['SIGNIN_THROTTLE_WINDOW_SECONDS', '1e3'],
+    ['SIGNUP_MAX_PER_IP', '0'],
+    ['PASSWORD_HASH_CONCURRENCY', '0'],
+    ['PASSWORD_HASH_QUEUE_LIMIT', '-1'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => load({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -103,6 +103,14 @@ export function loadConfig(
       maxFailuresPerIp: e.SIGNIN_MAX_FAILURES_PER_IP,
       windowSeconds: e.SIGNIN_THROTTLE_WINDOW_SECONDS,
     },
+    signUpThrottle: {
+      maxPerIp: e.SIGNUP_MAX_PER_IP,
+      windowSeconds: e.SIGNUP_THROTTLE_WINDOW_SECONDS,
+    },
+    passwordHashing: {
+      maxConcurrent: e.PASSWORD_HASH_CONCURRENCY,
+      maxQueued: e.PASSWORD_HASH_QUEUE_LIMIT,
+    },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

@@ -22,6 +22,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessions: { refreshTokenTtlSeconds: 7 * 24 * 60 * 60 },
     cookies: { secure: false },
     signInThrottle: { maxFailuresPerAccount: 10, maxFailuresPerIp: 100, windowSeconds: 900 },
+    // Tests sign many accounts up from one address; the limit has tests of its own.
+    signUpThrottle: { maxPerIp: 100_000, windowSeconds: 3600 },
+    passwordHashing: { maxConcurrent: 1, maxQueued: 1000 },
     allowedHosts: [],
     corsOrigins: ['http://localhost:5173'],
     demo: false,

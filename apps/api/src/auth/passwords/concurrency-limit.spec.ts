@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyLimit } from './concurrency-limit.js';
+import { ConcurrencyLimit, QueueFullError } from './concurrency-limit.js';
 
 /** A task that stays running until it is released. */
 function controllable() {
@@ -36,5 +36,18 @@ describe('ConcurrencyLimit', () => {
     const limit = new ConcurrencyLimit(1);
     await expect(limit.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(limit.run(() => Promise.resolve('next'))).resolves.toBe('next');
+  });
+
+  it('refuses a task at once when `maxWaiting` tasks already wait, and takes one again when the line moves', async () => {
+    const limit = new ConcurrencyLimit(1, 1);
+    const first = controllable();
+    const running = limit.run(first.task);
+    const waiting = limit.run(() => Promise.resolve('second'));
+    await expect(limit.run(() => Promise.resolve('third'))).rejects.toBeInstanceOf(QueueFullError);
+    expect(limit.queued).toBe(1);
+    first.release();
+    await running;
+    await expect(waiting).resolves.toBe('second');
+    await expect(limit.run(() => Promise.resolve('fourth'))).resolves.toBe('fourth');
   });
 });

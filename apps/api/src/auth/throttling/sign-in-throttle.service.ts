@@ -6,6 +6,8 @@ import { THROTTLE_STORE, type AttemptCount, type ThrottleStore } from './throttl
 export interface SignInAttempt {
   /** The password was right: this attempt does not count against the account or the network. */
   succeeded(): Promise<void>;
+  /** The password was never checked (the server was too busy): the attempt is handed back. */
+  withdrawn(): Promise<void>;
 }
 
 function tooManyAttempts(counter: AttemptCount, whose: string): ApiException {
@@ -48,6 +50,9 @@ export class SignInThrottle {
     return {
       succeeded: async () => {
         await Promise.all([this.store.reset(accountKey), this.store.undo(ipKey)]);
+      },
+      withdrawn: async () => {
+        await Promise.all([this.store.undo(accountKey), this.store.undo(ipKey)]);
       },
     };
   }

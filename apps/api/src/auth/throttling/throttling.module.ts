@@ -4,9 +4,10 @@ import { SHARED_REDIS, type SharedRedis } from '../../redis/shared-redis.js';
 import { MemoryThrottleStore } from './memory-throttle.store.js';
 import { RedisThrottleStore } from './redis-throttle.store.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
+import { SignUpThrottle } from './sign-up-throttle.service.js';
 import { THROTTLE_STORE, type ThrottleStore } from './throttle-store.js';
 
-/** Sign-in throttling; the counters are shared through Redis when configured. */
+/** Sign-in and sign-up throttling; the counters are shared through Redis when configured. */
 @Module({
   providers: [
     {
@@ -17,7 +18,8 @@ import { THROTTLE_STORE, type ThrottleStore } from './throttle-store.js';
         redis ? new RedisThrottleStore(redis) : new MemoryThrottleStore(() => clock.nowMs()),
     },
     SignInThrottle,
+    SignUpThrottle,
   ],
-  exports: [SignInThrottle],
+  exports: [SignInThrottle, SignUpThrottle],
 })
 export class ThrottlingModule {}
