@@ -26,10 +26,14 @@ export const TRACE_FACTS = {
   refreshOutcome: 'refreshOutcome',
   /** true when this request ended the token's whole session family. */
   familyRevoked: 'familyRevoked',
+  /** Whether the presented refresh token had been used before (false: the newest of its family). */
+  refreshTokenUsedBefore: 'refreshTokenUsedBefore',
   /** Why the session family of a refused refresh token had already ended: one of SESSION_END_CAUSES. */
   sessionEndedBy: 'sessionEndedBy',
   /** The session family a refresh token belongs to, by fingerprint (never the session id itself). */
   sessionFamily: 'sessionFamily',
+  /** The scope a newly registered machine client may ask for, space-separated ("read"). */
+  clientScope: 'clientScope',
 } as const;
 
 /** The token header fields and claims a verifier or guard records as it saw them. */

@@ -6,12 +6,14 @@ import {
   type ApiClientView,
   type RegisterClientRequest,
   type RegisteredApiClient,
+  TRACE_FACTS,
 } from '@authlab/shared';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { validBody, validParam } from '../common/pipes/zod-validation.pipe.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
+import { currentTrace } from '../trace/trace-context.js';
 import { ClientsService } from './clients.service.js';
 
 /** Admins register the applications that call the API on their own behalf (client credentials). */
@@ -31,6 +33,7 @@ export class ClientsController {
     @CurrentUser() admin: AuthenticatedUser,
     @Body(validBody(registerClientSchema)) body: RegisterClientRequest,
   ): Promise<RegisteredApiClient> {
+    currentTrace()?.noteHandlerFacts({ [TRACE_FACTS.clientScope]: body.scope.join(' ') });
     return this.clients.register(admin.id, body);
   }
 

@@ -29,6 +29,7 @@ const NOTHING_DONE: LessonState = { cookieMode: false, traces: [] };
 
 function requestMatches(check: LessonCheck): RequestMatch[] {
   if (check.type === 'request') return [check.match];
+  if (check.type === 'linked-requests') return check.requests;
   if (check.type === 'all') return check.checks.flatMap(requestMatches);
   return [];
 }

@@ -394,6 +394,12 @@ describe('evaluateCheck: what a concept is, not a status code', () => {
         },
       ],
     });
+    expect(
+      evaluateCheck(
+        { type: 'request', match: { event: { check: { name: 'exp', ok: null } } } },
+        state({ traces: [notChecked] }),
+      ),
+    ).toBe(true);
     for (const ok of [true, false])
       expect(
         evaluateCheck(

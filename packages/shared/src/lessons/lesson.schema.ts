@@ -28,10 +28,11 @@ export const requestMatchSchema = z.strictObject({
       kind: z.enum(TRACE_STEP_KINDS).optional(),
       outcome: z.enum(['pass', 'deny', 'error']).optional(),
       /**
-       * A named check of that event and whether it passed ("exp" failed → an expired token). A check
-       * that never ran ("not checked") matches neither ok: true nor ok: false.
+       * A named check of that event and whether it passed ("exp" failed → an expired token), or
+       * ok: null for a check that never ran because an earlier one refused the token. A check
+       * that never ran matches neither ok: true nor ok: false.
        */
-      check: z.strictObject({ name: z.string().min(1), ok: z.boolean() }).optional(),
+      check: z.strictObject({ name: z.string().min(1), ok: z.boolean().nullable() }).optional(),
       /** Facts the event recorded (token source, role…), compared exactly; a recorded list matches a value it holds. */
       detail: z.record(z.string(), factMatcher).optional(),
       /**

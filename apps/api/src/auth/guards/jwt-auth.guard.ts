@@ -109,6 +109,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
       end?.({
         outcome: 'deny',
         reason: `No access token was sent${scheme}: 401 with a bare Bearer challenge.`,
+        detail: { ...EXTRACTOR, source: 'none' },
       });
       // No bearer credentials at all (or another scheme): a bare challenge, no error code.
       throw authenticationRequired();

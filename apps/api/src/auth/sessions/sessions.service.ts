@@ -134,6 +134,7 @@ export class SessionsService {
     if (stored.revokedAt !== null) {
       noteRefresh('session-ended', stored.familyId, {
         [TRACE_FACTS.sessionEndedBy]: endCause(stored.revokedReason),
+        [TRACE_FACTS.refreshTokenUsedBefore]: stored.usedAt !== null,
       });
       throw invalidGrant('The session of this refresh token has ended; sign in again.');
     }

@@ -1,0 +1,69 @@
+import { expect } from 'vitest';
+import type { Learner } from './learner.js';
+import { describeLessonSteps } from './lesson-steps.js';
+
+/** The id of an article that exists now, as "note the id of any article" reads it. */
+async function anyArticle(learner: Learner): Promise<number> {
+  const response = await learner.send('GET', '/api/articles');
+  const body = response.body as Array<{ id: number }> | { items: Array<{ id: number }> };
+  const list = Array.isArray(body) ? body : body.items;
+  return list[0]!.id;
+}
+
+async function deleteAs(learner: Learner, username: string): Promise<number> {
+  await learner.signIn(username);
+  return (await learner.send('DELETE', `/api/articles/${await anyArticle(learner)}`)).status;
+}
+
+describeLessonSteps('06-rbac-401-versus-403.md', {
+  'writer-deletes': {
+    solution: async (learner) => {
+      expect(await deleteAs(learner, 'writer')).toBe(403);
+    },
+    lazy: {
+      'a user deletes (another role)': async (learner) => {
+        await deleteAs(learner, 'user');
+      },
+      'no token (401, not 403)': async (learner) => {
+        await learner.send('DELETE', '/api/articles/1', { as: 'none' });
+      },
+      'a writer reads': async (learner) => {
+        await learner.signIn('writer');
+        await learner.send('GET', '/api/articles');
+      },
+    },
+  },
+  'admin-deletes': {
+    solution: async (learner) => {
+      expect(await deleteAs(learner, 'admin')).toBe(204);
+    },
+    lazy: {
+      'a writer deletes': async (learner) => {
+        await deleteAs(learner, 'writer');
+      },
+      'an admin deletes an article that does not exist': async (learner) => {
+        await learner.signIn('admin');
+        await learner.send('DELETE', '/api/articles/999999');
+      },
+    },
+  },
+  'read-the-matrix': {
+    solution: async (learner) => {
+      await learner.signIn('editor');
+      expect((await learner.send('GET', '/api/users')).status).toBe(403);
+    },
+    lazy: {
+      'a permission the editor lacks (not an admin-only route)': async (learner) => {
+        await deleteAs(learner, 'editor');
+      },
+      'a writer on the admin-only route': async (learner) => {
+        await learner.signIn('writer');
+        await learner.send('GET', '/api/users');
+      },
+      'the admin on the admin-only route': async (learner) => {
+        await learner.signIn('admin');
+        await learner.send('GET', '/api/users');
+      },
+    },
+  },
+});
