@@ -23,4 +23,23 @@ export async function walk(learner: Learner): Promise<void> {
   await learner.tool('Token editor');
   await learner.sendEdited('GET /api/articles', 401);
   await learner.stepDone('Let the API judge your token');
+
+  await learner.signIn('admin');
+  await learner.send(
+    {
+      method: 'POST',
+      path: '/api/clock/advance',
+      as: 'my current token',
+      body: JSON.stringify({ seconds: 960 }),
+    },
+    200,
+  );
+  await learner.send({ method: 'GET', path: '/api/articles', as: 'my current token' }, 401);
+  await learner.stepDone('Meet an expired token');
+  // Put the clock back for whoever comes next: a fresh admin token, then reset.
+  await learner.signIn('admin');
+  await learner.send(
+    { method: 'POST', path: '/api/clock/reset', as: 'my current token', body: '' },
+    200,
+  );
 }

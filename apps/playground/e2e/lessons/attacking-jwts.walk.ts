@@ -48,6 +48,7 @@ export async function walk(learner: Learner): Promise<void> {
   await learner.stepDone('Algorithm confusion');
 
   await startFrom(learner, 'kid-injection');
+  await page.getByLabel('role').selectOption('admin');
   await learner.editJson('Header', (header) => {
     header.kid = '../../../../dev/null';
   });

@@ -10,7 +10,7 @@ export async function walk(learner: Learner): Promise<void> {
 
   await page.getByLabel('aud').fill('another-api');
   await learner.sendEdited('GET /api/articles', 401);
-  await learner.stepDone('A token for another API');
+  await learner.stepDone('A token for another API, never read');
 
   await learner.send(
     {
