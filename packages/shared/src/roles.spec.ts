@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, isRole, permissionsOf, roleHasPermission } from './roles.js';
 
 describe('the permission matrix', () => {
-  it('grants each role exactly the capabilities of the course ACL', () => {
+  it('grants each role exactly the permissions of the course RBAC matrix', () => {
     expect(Object.fromEntries(ROLES.map((role) => [role, permissionsOf(role)]))).toEqual({
       user: ['read'],
       writer: ['read', 'create'],

@@ -1,6 +1,8 @@
 /**
- * Roles and what each may do: the classic access-control list taught in the course.
- * The API enforces it and the playground draws it, both from this one table.
+ * Roles and the permissions each grants: role-based access control (RBAC, as in NIST's RBAC
+ * model), taught in the course. Rights attach to roles, never to individual resources — that
+ * would be an access-control list. The API enforces it and the playground draws it, both from
+ * this one table.
  */
 export const ROLES = ['user', 'writer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
