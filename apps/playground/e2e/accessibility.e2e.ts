@@ -19,6 +19,7 @@ afterAll(async () => {
 });
 
 const VIEWS = [
+  { name: 'Start', ready: 'See how an API decides who you are and what you may do' },
   { name: 'Token inspector', ready: 'Signature check' },
   { name: 'Token editor', ready: 'Edited token' },
   { name: 'Request builder', ready: 'Request builder' },

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, permissionsOf } from '@authlab/shared';
-import { E2E_JWT_SECRET, launchBrowser, openPlayground, signIn } from './support/browser';
+import { E2E_JWT_SECRET, launchBrowser, openPlayground, openView, signIn } from './support/browser';
 
 let browser: Browser;
 
@@ -20,6 +20,7 @@ describe('signing in and inspecting the token, in Chromium against the real API'
       const { page, context, pageErrors } = await openPlayground(browser);
 
       await signIn(page, username);
+      await openView(page, 'Token inspector');
 
       const payload = JSON.parse(
         (await page.getByRole('region', { name: 'Decoded payload' }).textContent()) ?? '{}',
@@ -41,6 +42,7 @@ describe('signing in and inspecting the token, in Chromium against the real API'
   it('explains the claims, counts down the expiry and checks the signature with the secret, never keeping a stale "verified"', async () => {
     const { page, context, pageErrors } = await openPlayground(browser);
     await signIn(page, 'writer');
+    await openView(page, 'Token inspector');
 
     const expRow = page
       .getByRole('table', { name: 'Payload claims' })

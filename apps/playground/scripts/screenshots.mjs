@@ -107,6 +107,7 @@ try {
   // Token inspector: the writer's token, verified with the API's secret.
   let page = await newPage();
   await signIn(page, 'writer');
+  await view(page, 'Token inspector');
   await page.getByLabel('Secret', { exact: true }).fill(E2E_JWT_SECRET);
   await page.getByText('✓ Verified').waitFor();
   await shoot(page, 'token-inspector.png', page.locator('#view'));

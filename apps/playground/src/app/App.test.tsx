@@ -5,7 +5,9 @@ import { sessionStore } from '../lib/session-store';
 import { createFakeApi, type FakeApiOptions } from '../test/fake-api';
 import { App } from './App';
 
-function renderWithApi(options?: FakeApiOptions) {
+/** The page at a view's hash; '' is the first page a newcomer sees. */
+function renderWithApi(options?: FakeApiOptions, hash = '#/inspector') {
+  window.location.hash = hash;
   const api = createFakeApi(options);
   vi.stubGlobal('fetch', api.fetch);
   render(<App />);
@@ -21,6 +23,31 @@ describe('the playground page', () => {
     const health = await screen.findByRole('region', { name: 'API health' });
     expect(await within(health).findByText('sqlite')).toBeDefined();
     expect(within(health).getByText('42 s')).toBeDefined();
+  });
+
+  it('opens on the first-run page: what authlab is, the way to lesson 1, progress and the tools', async () => {
+    renderWithApi(undefined, '');
+
+    const intro = await screen.findByRole('region', { name: /See how an API decides/ });
+    expect(intro.textContent).toContain('authlab is a real NestJS API');
+    const start = screen.getByRole('link', { name: /^Start with lesson 1: / });
+    expect(start.getAttribute('href')).toBe('#/lessons/bearer-tokens');
+    expect(
+      within(screen.getByRole('list', { name: 'Lessons and your progress' }))
+        .getAllByRole('listitem')
+        .every((item) => item.textContent?.endsWith('not started')),
+    ).toBe(true);
+    const tools = screen.getByRole('region', { name: 'Tools' });
+    expect(
+      within(tools)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['#/inspector', '#/editor', '#/request', '#/lifecycle', '#/cookies', '#/rbac']);
+    expect(
+      within(screen.getByRole('navigation', { name: 'Views' }))
+        .getByRole('link', { name: 'Start' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
   });
 
   it('offers one sign-in button per demo user and a link to each view', async () => {
@@ -39,6 +66,7 @@ describe('the playground page', () => {
         .getAllByRole('link')
         .map((link) => link.textContent),
     ).toEqual([
+      'Start',
       'Token inspector',
       'Token editor',
       'Request builder',

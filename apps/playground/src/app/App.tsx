@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { SignInAs } from '../features/sign-in/components/SignInAs';
 import { useHashRoute } from '../lib/hash-route';
 import { sessionStore, useSession } from '../lib/session-store';
 import { PreferencesControls } from './Preferences';
+import { SessionArea } from './SessionArea';
 
 const Workspace = lazy(() =>
   import('./Workspace').then((module) => ({ default: module.Workspace })),
@@ -12,6 +13,7 @@ const Workspace = lazy(() =>
 export function App() {
   const session = useSession();
   const route = useHashRoute();
+  const [sessionFacts, setSessionFacts] = useState<HTMLElement | null>(null);
 
   return (
     <>
@@ -36,9 +38,11 @@ export function App() {
         </div>
       </header>
       <main className="container">
-        <SignInAs onSessionChange={sessionStore.set} />
+        <SessionArea factsRef={setSessionFacts}>
+          <SignInAs onSessionChange={sessionStore.set} />
+        </SessionArea>
         <Suspense fallback={<p role="status">Loading the playground…</p>}>
-          <Workspace session={session} route={route} />
+          <Workspace session={session} route={route} sessionFacts={sessionFacts} />
         </Suspense>
       </main>
     </>

@@ -1,4 +1,5 @@
 import { Suspense, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ClockOffsetNotice } from '../components/ClockOffsetNotice';
 import { HealthStatus } from '../features/health/components/HealthStatus';
@@ -10,6 +11,8 @@ import { LessonTools } from './LessonTools';
 import { createQueryClient } from './query-client';
 import {
   CookieView,
+  HomeView,
+  LessonPath,
   LessonsView,
   LifecycleView,
   NAV_VIEWS,
@@ -18,6 +21,7 @@ import {
   RequestBuilder,
   TokenEditor,
   TokenInspector,
+  TOOL_VIEWS,
 } from './views';
 
 interface WorkspaceProps {
@@ -25,9 +29,25 @@ interface WorkspaceProps {
   route: HashRoute;
 }
 
+interface WorkspaceShellProps extends WorkspaceProps {
+  /** Where the API's health and "Who am I?" go: beside the sign-in panel (see SessionArea). */
+  sessionFacts: HTMLElement | null;
+}
+
 function CurrentView({ session, route }: WorkspaceProps) {
   const currentToken = useCurrentToken();
   switch (route.view) {
+    case 'home':
+      return (
+        <HomeView
+          lessons={<LessonPath />}
+          tools={TOOL_VIEWS.map(({ view, label, description }) => ({
+            href: hrefFor(view),
+            label,
+            description,
+          }))}
+        />
+      );
     case 'inspector':
       return <TokenInspector session={session} currentToken={currentToken} />;
     case 'editor':
@@ -60,13 +80,19 @@ function CurrentView({ session, route }: WorkspaceProps) {
  * Everything that reads server state, with its query client. Its own chunk: the first paint
  * (header and sign-in) needs neither TanStack Query nor any view.
  */
-export function Workspace({ session, route }: WorkspaceProps) {
+export function Workspace({ session, route, sessionFacts }: WorkspaceShellProps) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <HealthStatus />
+      {sessionFacts &&
+        createPortal(
+          <>
+            <HealthStatus />
+            {session && <MeView session={session} />}
+          </>,
+          sessionFacts,
+        )}
       <ClockOffsetNotice />
-      {session && <MeView session={session} />}
       <nav aria-label="Views" className="view-nav">
         <ul>
           {NAV_VIEWS.map((item) => (

@@ -2,6 +2,16 @@ import { lazy } from 'react';
 import type { ViewName } from '../lib/hash-route';
 
 // Each view is its own chunk: the first page load carries the shell and the sign-in panel only.
+export const HomeView = lazy(() =>
+  import('../features/home/components/HomeView').then((module) => ({
+    default: module.HomeView,
+  })),
+);
+export const LessonPath = lazy(() =>
+  import('../features/lessons/components/LessonPath').then((module) => ({
+    default: module.LessonPath,
+  })),
+);
 export const TokenInspector = lazy(() =>
   import('../features/token-inspector/components/TokenInspector').then((module) => ({
     default: module.TokenInspector,
@@ -45,16 +55,41 @@ export const PresenterView = lazy(() =>
 
 /** The tools: usable on their own and beside a lesson. */
 export const TOOL_VIEWS = [
-  { view: 'inspector', label: 'Token inspector' },
-  { view: 'editor', label: 'Token editor' },
-  { view: 'request', label: 'Request builder' },
-  { view: 'lifecycle', label: 'Lifecycle' },
-  { view: 'cookies', label: 'Cookies' },
-  { view: 'rbac', label: 'RBAC matrix' },
-] as const satisfies ReadonlyArray<{ view: ViewName; label: string }>;
+  {
+    view: 'inspector',
+    label: 'Token inspector',
+    description: 'Decode a JWT, read what each claim means, check its signature.',
+  },
+  {
+    view: 'editor',
+    label: 'Token editor',
+    description: 'Change a claim, re-sign or not, and see whether the API still accepts it.',
+  },
+  {
+    view: 'request',
+    label: 'Request builder',
+    description: 'Send any request as any demo user: Bearer token, cookie, or nothing.',
+  },
+  {
+    view: 'lifecycle',
+    label: 'Lifecycle',
+    description: 'Follow each request through middleware, guards, pipes and the handler.',
+  },
+  {
+    view: 'cookies',
+    label: 'Cookies',
+    description: 'Every Set-Cookie attribute explained; what the browser keeps and sends.',
+  },
+  {
+    view: 'rbac',
+    label: 'RBAC matrix',
+    description: 'Every route against every role: what the rules predict, what the API answers.',
+  },
+] as const satisfies ReadonlyArray<{ view: ViewName; label: string; description: string }>;
 
 /** Every view of the playground, in navigation order. */
 export const NAV_VIEWS: ReadonlyArray<{ view: ViewName; label: string }> = [
+  { view: 'home', label: 'Start' },
   ...TOOL_VIEWS,
   { view: 'lessons', label: 'Lessons' },
   { view: 'presenter', label: 'Presenter' },

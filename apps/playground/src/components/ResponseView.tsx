@@ -8,6 +8,12 @@ interface ResponseViewProps {
   label: string;
 }
 
+/**
+ * The headers the lessons ask about, shown up front when present: the challenge of a 401
+ * (RFC 6750 §3), cookies set, whether the answer may be cached, and the trace to follow.
+ */
+const KEY_HEADERS = ['www-authenticate', 'set-cookie', 'cache-control', 'x-trace-id'];
+
 /** Top-level string fields with line breaks (a PEM key): JSON shows them as \n, a learner needs the text. */
 function multilineFields(body: unknown): Array<[string, string]> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
@@ -20,14 +26,33 @@ function multilineFields(body: unknown): Array<[string, string]> {
 export function ResponseView({ response, label }: ResponseViewProps) {
   const body =
     typeof response.body === 'string' ? response.body : JSON.stringify(response.body, null, 2);
+  const keyHeaders = KEY_HEADERS.flatMap((wanted) =>
+    response.headers.filter(([name]) => name.toLowerCase() === wanted),
+  );
+  const otherHeaders = response.headers.filter(
+    ([name]) => !KEY_HEADERS.includes(name.toLowerCase()),
+  );
   return (
     <section className="response" aria-label={label}>
       <p className="response-status">
         <StatusBadge status={response.status} statusText={response.statusText} />{' '}
         <span className="hint">in {formatMs(response.durationMs)}</span>
       </p>
+      {keyHeaders.length > 0 && (
+        <dl className="key-headers">
+          {keyHeaders.map(([name, value]) => (
+            <div key={name}>
+              <dt className="mono">{name}</dt>
+              <dd className="mono">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <details className="response-headers">
-        <summary>Response headers ({response.headers.length})</summary>
+        <summary>
+          {keyHeaders.length > 0 ? 'Other response headers' : 'Response headers'} (
+          {otherHeaders.length})
+        </summary>
         <table className="table">
           <thead>
             <tr>
@@ -36,7 +61,7 @@ export function ResponseView({ response, label }: ResponseViewProps) {
             </tr>
           </thead>
           <tbody>
-            {response.headers.map(([name, value]) => (
+            {otherHeaders.map(([name, value]) => (
               <tr key={name}>
                 <th scope="row" className="mono">
                   {name}

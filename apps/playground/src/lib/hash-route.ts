@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 export const VIEWS = [
+  'home',
   'inspector',
   'editor',
   'request',
@@ -20,7 +21,7 @@ export interface HashRoute {
 
 export function parseHash(hash: string): HashRoute {
   const [name = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
-  const view = (VIEWS as readonly string[]).includes(name) ? (name as ViewName) : 'inspector';
+  const view = (VIEWS as readonly string[]).includes(name) ? (name as ViewName) : 'home';
   const param = rest.length > 0 ? decodeURIComponent(rest.join('/')) : undefined;
   return param ? { view, param } : { view };
 }

@@ -80,7 +80,7 @@ export function CookieView({ session }: CookieViewProps) {
 
       <section className="panel" aria-labelledby={`${id}-compare`}>
         <h2 id={`${id}-compare`}>What JavaScript sees, what the server receives</h2>
-        <table className="table cookie-compare">
+        <table className="table table-stack cookie-compare">
           <caption>
             Each cookie: set by the server, readable through document.cookie, received by the server
           </caption>
@@ -108,20 +108,20 @@ export function CookieView({ session }: CookieViewProps) {
                   <th scope="row" className="mono">
                     {name}
                   </th>
-                  <td>
+                  <td data-label="What it is">
                     {SESSION_COOKIE_ROLES[unprefixed(name)] ?? 'not one of the API’s cookies'}
                   </td>
-                  <td>
+                  <td data-label="Set at sign-in">
                     {set
                       ? Object.keys(set.attributes).some((key) => key.toLowerCase() === 'httponly')
                         ? 'yes, HttpOnly'
                         : 'yes'
                       : '—'}
                   </td>
-                  <td className={seen ? '' : 'cell-hidden'}>
+                  <td className={seen ? '' : 'cell-hidden'} data-label="document.cookie">
                     {seen ? 'visible' : 'hidden from scripts'}
                   </td>
-                  <td>
+                  <td data-label="Server received">
                     {received.isSuccess
                       ? got
                         ? `received (${got.length} characters)`
@@ -143,7 +143,9 @@ export function CookieView({ session }: CookieViewProps) {
         )}
         <p className="hint">
           document.cookie right now:{' '}
-          <span className="mono">{document.cookie === '' ? '(empty)' : document.cookie}</span>
+          <span className="mono break-anywhere">
+            {document.cookie === '' ? '(empty)' : document.cookie}
+          </span>
         </p>
         {received.isError && (
           <p className="notice notice-info">

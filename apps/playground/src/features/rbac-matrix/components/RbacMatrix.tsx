@@ -89,15 +89,19 @@ export function RbacMatrix() {
       <button type="button" onClick={() => void sendAll(list)}>
         Send every cell
       </button>
-      <div className="table-scroll" role="region" aria-label="Routes by role" tabIndex={0}>
+      <div
+        className="table-scroll rbac-frame"
+        role="region"
+        aria-label="Routes by role"
+        tabIndex={0}
+      >
         <table className="table rbac-table">
           <caption className="visually-hidden">
             Routes by role: predicted and actual answers
           </caption>
           <thead>
             <tr>
-              <th scope="col">Route</th>
-              <th scope="col">Rule</th>
+              <th scope="col">Route and rule</th>
               {CALLERS.map((caller) => (
                 <th scope="col" key={callerName(caller)}>
                   {callerName(caller)}
@@ -113,8 +117,8 @@ export function RbacMatrix() {
                     {route.method} {route.path}
                   </span>
                   {route.summary && <span className="route-summary">{route.summary}</span>}
+                  <span className="route-rule">{ruleText(route)}</span>
                 </th>
-                <td className="rule">{ruleText(route)}</td>
                 {CALLERS.map((caller) => {
                   const key = cellKey(route, caller);
                   const expected = expectedAccess(route, caller);

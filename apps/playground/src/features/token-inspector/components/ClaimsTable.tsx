@@ -40,7 +40,7 @@ export function ClaimsTable({
   nowSeconds,
 }: ClaimsTableProps) {
   return (
-    <table className="table claims-table">
+    <table className="table table-stack claims-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -57,14 +57,14 @@ export function ClaimsTable({
               <th scope="row" className="mono">
                 {name}
               </th>
-              <td className="claim-value">
+              <td className="claim-value" data-label="Value">
                 {timeFields.includes(name) && typeof value === 'number' ? (
                   <TimeValue seconds={value} nowSeconds={nowSeconds} />
                 ) : (
                   <span className="mono">{JSON.stringify(value)}</span>
                 )}
               </td>
-              <td>
+              <td data-label="Meaning">
                 {explanation ? (
                   <>
                     {explanation.text} <span className="reference">{explanation.reference}</span>
