@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '@authlab/shared';
 import { sessionStore } from '../lib/session-store';
 import { createFakeApi, type FakeApiOptions } from '../test/fake-api';
+import { loadLazyViews } from '../test/load-lazy-views';
 import { App } from './App';
 
 /** The page at a view's hash; '' is the first page a newcomer sees. */
@@ -14,7 +15,14 @@ function renderWithApi(options?: FakeApiOptions, hash = '#/inspector') {
   return api;
 }
 
+function openRoute(hash: string) {
+  window.location.hash = hash;
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
 describe('the playground page', () => {
+  beforeAll(loadLazyViews);
+
   it("shows the title, the API's health and a link to the API docs", async () => {
     renderWithApi();
 
@@ -188,22 +196,24 @@ describe('the playground page', () => {
   });
 
   it('opens a lesson beside the tools from #/lessons/<id>, and the presenter view from #/presenter', async () => {
-    renderWithApi();
-
-    window.location.hash = '#/lessons/bearer-tokens';
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    // Each step in an async act: the lazily loaded view (its module loaded by beforeAll) is on
+    // screen when act returns, so no query races the time a busy machine takes to show it.
+    await act(async () => {
+      renderWithApi();
+      openRoute('#/lessons/bearer-tokens');
+    });
     const title = await screen.findByRole('heading', { level: 2, name: /bearer token is used/ });
     const lesson = title.closest('article')!;
     expect(within(lesson).getByRole('list', { name: 'Steps' })).toBeDefined();
     const tools = screen.getByRole('region', { name: 'Tools' });
-    fireEvent.click(within(tools).getByRole('button', { name: 'RBAC matrix' }));
+    const matrixButton = within(tools).getByRole('button', { name: 'RBAC matrix' });
+    await act(async () => {
+      fireEvent.click(matrixButton);
+    });
     expect(await within(tools).findByRole('heading', { name: 'RBAC matrix' })).toBeDefined();
-    expect(
-      within(tools).getByRole('button', { name: 'RBAC matrix' }).getAttribute('aria-pressed'),
-    ).toBe('true');
+    expect(matrixButton.getAttribute('aria-pressed')).toBe('true');
 
-    window.location.hash = '#/presenter';
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await act(async () => openRoute('#/presenter'));
     expect(await screen.findByRole('heading', { level: 2, name: 'Presenter view' })).toBeDefined();
   });
 
