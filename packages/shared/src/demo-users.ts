@@ -18,3 +18,13 @@ export interface DemoResetResponse {
   articlesRemoved: number;
   tracesCleared: number;
 }
+
+/**
+ * The error `code` of the API's refusal, in demo mode, to sign a shared demo account out
+ * everywhere or change its password: either would sign out every learner using that account.
+ */
+export const SHARED_DEMO_ACCOUNT = 'shared_demo_account';
+
+export function isDemoUsername(username: string): boolean {
+  return DEMO_USERS.some((user) => user.username === username);
+}

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBasicAuth,
   ApiBearerAuth,
@@ -22,6 +33,7 @@ import {
 } from '@authlab/shared';
 import { ApiException } from '../common/errors/api-exception.js';
 import { ZodValidationPipe, validBody } from '../common/pipes/zod-validation.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AuthService } from './auth.service.js';
@@ -35,6 +47,7 @@ import { Public } from './decorators/public.decorator.js';
 import { authorizationLines, ONE_AUTHORIZATION_HEADER } from './repeated-credentials.js';
 import { Roles } from './decorators/roles.decorator.js';
 import { SessionResponses } from './sessions/session-responses.js';
+import { refuseOnSharedDemoAccount } from './shared-demo-account.js';
 
 const signInCredentials = new ZodValidationPipe(signInSchema, 'credentials');
 const deliveryQuery = new ZodValidationPipe(tokenDeliveryQuerySchema, 'query string');
@@ -56,6 +69,7 @@ function isEmptyBody(body: unknown): boolean {
 @Controller('auth')
 export class AuthController {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly users: UsersRepository,
     private readonly responses: SessionResponses,
@@ -134,7 +148,10 @@ export class AuthController {
   @HttpCode(204)
   @Roles([...ROLES])
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change your password; every session ends, so sign in again' })
+  @ApiOperation({
+    summary:
+      'Change your password; every session ends, so sign in again (refused for the shared demo accounts in demo mode)',
+  })
   @ApiBody({ schema: openApiSchema(changePasswordSchema) })
   async changePassword(
     @CurrentUser() caller: AuthenticatedUser,
@@ -142,6 +159,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
+    refuseOnSharedDemoAccount(this.config.demo, caller.username, 'change the password');
     await this.auth.changePassword(
       caller,
       body.currentPassword,

@@ -27,7 +27,11 @@ describe('the playground page', () => {
     renderWithApi();
 
     expect(screen.getByRole('heading', { level: 1, name: 'authlab playground' })).toBeDefined();
-    expect(screen.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/api/docs');
+    const docs = screen.getByRole('link', { name: 'API docs' });
+    expect(docs.getAttribute('href')).toBe('/api/docs');
+    // A new tab, so this one keeps its session and view.
+    expect(docs.getAttribute('target')).toBe('_blank');
+    expect(docs.getAttribute('rel')).toBe('noopener');
     const health = await screen.findByRole('region', { name: 'API health' });
     expect(await within(health).findByText('sqlite')).toBeDefined();
     expect(within(health).getByText('42 s')).toBeDefined();
@@ -145,14 +149,17 @@ describe('the playground page', () => {
     expect(screen.getByText(/the token is HttpOnly, so this page cannot read it/)).toBeDefined();
   });
 
-  it('signs out: the session and its token are gone from the page', async () => {
-    renderWithApi();
+  it('signs out: the server ends the session, and the session and its token are gone from the page', async () => {
+    const api = renderWithApi();
     fireEvent.click(screen.getByRole('button', { name: 'Sign in as admin' }));
     await screen.findByLabelText('Encoded access token');
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
 
-    expect(screen.getByText('Not signed in.')).toBeDefined();
+    // The server ends the session first (the token is refused from then on), then the page says so.
+    expect(await screen.findByText('Not signed in.')).toBeDefined();
+    const signOut = api.fetch.mock.calls.find(([path]) => path === '/api/auth/signout');
+    expect(new Headers(signOut?.[1]?.headers).get('Authorization')).toMatch(/^Bearer ey/);
     expect(screen.queryByRole('region', { name: /Who am I\?/ })).toBeNull();
     expect(screen.getByLabelText<HTMLTextAreaElement>('Token to inspect').value).toBe('');
     expect(screen.queryByLabelText('Encoded access token')).toBeNull();
@@ -234,6 +241,6 @@ describe('the playground page', () => {
     expect(screen.getByText(/^Signed in as ada \(role user\)/)).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(sessionStore.get()).toBeNull();
-    expect(screen.getByText('Not signed in.')).toBeDefined();
+    expect(await screen.findByText('Not signed in.')).toBeDefined();
   });
 });

@@ -32,7 +32,10 @@ export function App() {
         <div className="container site-header-inner">
           <h1>authlab playground</h1>
           <nav aria-label="Resources">
-            <a href="/api/docs">API docs</a>
+            {/* A new tab: this one keeps its session and the view the learner is on. */}
+            <a href="/api/docs" target="_blank" rel="noopener">
+              API docs
+            </a>
           </nav>
           <PreferencesControls />
         </div>

@@ -1,5 +1,6 @@
 import { chosenTokenStore, useChosenToken } from '../lib/current-token';
-import { sessionStore, useSession } from '../lib/session-store';
+import { replaceSession } from '../lib/end-session';
+import { useSession } from '../lib/session-store';
 import { tokenInResponse } from '../lib/token-in-response';
 
 interface UseTokenFromResponseProps {
@@ -31,7 +32,17 @@ export function UseTokenFromResponse({ body, from }: UseTokenFromResponseProps) 
   return (
     <div className="button-row">
       {found.kind === 'session' ? (
-        <button type="button" onClick={() => sessionStore.set(found.session)}>
+        <button
+          type="button"
+          onClick={() =>
+            void replaceSession({
+              ...found.session,
+              ...(found.session.expiresIn > 0
+                ? { expiresAt: Date.now() + found.session.expiresIn * 1000 }
+                : {}),
+            })
+          }
+        >
           Use this session (signed in as {found.session.username})
         </button>
       ) : (

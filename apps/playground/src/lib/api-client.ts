@@ -1,6 +1,8 @@
 import type { ErrorBody, FieldIssue } from '@authlab/shared';
 import { csrfHeaderFor } from './csrf';
 import { PLAYGROUND_SESSION_HEADER, playgroundSessionId } from './playground-session';
+import { sessionStore } from './session-store';
+import { noteAnswer } from './session-truth';
 
 /** An error the API answered with, in its one JSON shape (or as close to it as the response allows). */
 export class ApiError extends Error {
@@ -38,6 +40,12 @@ export interface ApiRequestOptions {
   token?: string;
   /** Extra request headers (query strings go in the path). */
   headers?: Record<string, string>;
+  /**
+   * Whether the browser may add this site's cookies. By default only a request without a bearer
+   * token carries them: a token in the header and a cookie at once is refused (400), and a
+   * request sent as someone else must not carry the signed-in learner's cookie.
+   */
+  cookies?: boolean;
   signal?: AbortSignal;
 }
 
@@ -96,7 +104,12 @@ export function requestHeaders(options: ApiRequestOptions): Headers {
   if (options.token !== undefined) headers.set('Authorization', `Bearer ${options.token}`);
   // A cookie-authenticated change needs the double-submit CSRF header; harmless otherwise.
   const method = options.method ?? 'GET';
-  if (method !== 'GET' && options.token === undefined && options.csrf !== false) {
+  if (
+    method !== 'GET' &&
+    options.token === undefined &&
+    options.cookies !== false &&
+    options.csrf !== false
+  ) {
     const csrf = csrfHeaderFor();
     if (csrf) headers.set(csrf.name, csrf.value);
   }
@@ -114,20 +127,31 @@ function rawBodyOf(options: ApiRequestOptions): BodyInit | undefined {
 }
 
 async function send(path: string, options: ApiRequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const cookies = options.cookies ?? options.token === undefined;
+  const session = sessionStore.get();
+  let response: Response;
   try {
-    return await fetch(path, {
-      method: options.method ?? 'GET',
+    response = await fetch(path, {
+      method,
       headers: requestHeaders(options),
       body:
         rawBodyOf(options) ?? (options.body === undefined ? null : JSON.stringify(options.body)),
-      // Same origin: the browser sends the API's cookies (cookie mode) and nothing else.
-      credentials: 'same-origin',
+      // Same origin: the browser sends the API's cookies (cookie mode) and nothing else; "omit": none at all.
+      credentials: cookies ? 'same-origin' : 'omit',
       signal: options.signal ?? null,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new NetworkError('The API could not be reached. Is it running?', { cause: error });
   }
+  noteAnswer(
+    { method, path, token: options.token, cookies },
+    response.status,
+    response.headers.get('WWW-Authenticate'),
+    session,
+  );
+  return response;
 }
 
 /** Calls the authlab API on this origin and returns its JSON body, or throws ApiError / NetworkError. */

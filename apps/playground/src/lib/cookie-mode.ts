@@ -16,6 +16,8 @@ export const COOKIE_MODE = {
   /** Echoes the cookies the server received (values of HttpOnly ones withheld). */
   echoPath: '/api/auth/cookies',
   signOutPath: '/api/auth/signout',
+  /** Takes the refresh cookie (its Path is this route alone). */
+  refreshPath: '/api/auth/refresh',
 } as const;
 
 /** A cookie name without the __Host- / __Secure- prefix the API adds over HTTPS. */

@@ -11,7 +11,14 @@ export interface ChosenToken {
 /** Set by "Use this token"; a sign-in or sign-out replaces it, so the current token is never older than the session. */
 export const chosenTokenStore = createStore<ChosenToken | null>(null);
 
+let sessionToken = sessionStore.get()?.accessToken;
+let sessionUser = sessionStore.get()?.username;
+// Only a different session resets the choice; the same one being refused by the API does not.
 sessionStore.subscribe(() => {
+  const session = sessionStore.get();
+  if (session?.accessToken === sessionToken && session?.username === sessionUser) return;
+  sessionToken = session?.accessToken;
+  sessionUser = session?.username;
   if (chosenTokenStore.get() !== null) chosenTokenStore.set(null);
 });
 

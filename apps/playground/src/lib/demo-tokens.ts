@@ -40,6 +40,7 @@ function signInDemoUser(username: string, signal?: AbortSignal): Promise<TokenRe
   return apiRequest<TokenResponse>('/api/auth/signin', {
     method: 'POST',
     body: { username: user.username, password: user.password },
+    cookies: false,
     ...(signal ? { signal } : {}),
   });
 }

@@ -23,6 +23,7 @@ import { Roles } from '../decorators/roles.decorator.js';
 import { cookiesNamed } from '../repeated-credentials.js';
 import { invalidRefreshRequest } from './oauth-errors.js';
 import { SessionResponses } from './session-responses.js';
+import { refuseOnSharedDemoAccount } from '../shared-demo-account.js';
 
 const refreshBody = new ZodValidationPipe(refreshRequestSchema, 'request body');
 
@@ -121,11 +122,15 @@ export class SessionsController {
   @HttpCode(204)
   @Roles([...ROLES])
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End every session of your account, on every device' })
+  @ApiOperation({
+    summary:
+      'End every session of your account, on every device (refused for the shared demo accounts in demo mode)',
+  })
   async signOutEverywhere(
     @CurrentUser() caller: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
+    refuseOnSharedDemoAccount(this.config.demo, caller.username, 'sign out everywhere');
     await this.auth.signOutEverywhere(caller);
     this.cookies.clear(response);
   }

@@ -54,6 +54,12 @@ export function CookieView({ session }: CookieViewProps) {
             Not in cookie mode. In the sign-in panel, choose <strong>HttpOnly cookie</strong> and
             sign in: the API then puts the access token in a cookie instead of the response body.
           </p>
+        ) : !session.signInTraceId ? (
+          <p className="notice notice-info">
+            This cookie session began before the page loaded (in another tab, or in this one before
+            its record was lost), so the sign-in’s Set-Cookie headers are not at hand. The table
+            below shows what the browser sends now.
+          </p>
         ) : signInTrace.isPending ? (
           <p role="status">Reading the sign-in response’s trace…</p>
         ) : signInTrace.isError ? (

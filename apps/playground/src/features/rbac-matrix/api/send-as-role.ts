@@ -54,6 +54,8 @@ async function sendOnce(
   }
   const response = await apiRequestRaw(path, {
     method: request.method,
+    // A cell speaks for its role alone: the learner's own cookies never ride along.
+    cookies: false,
     ...(token === undefined ? {} : { token }),
     ...(request.body === undefined ? {} : { body: request.body }),
   });

@@ -1,12 +1,21 @@
 import { useId, useState } from 'react';
-import { ROLES, type Role, type RouteMetadata } from '@authlab/shared';
+import { ROLES, SHARED_DEMO_ACCOUNT, type Role, type RouteMetadata } from '@authlab/shared';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 import { ResponseView } from '../../../components/ResponseView';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TraceById } from '../../../components/TraceById';
 import { ApiError } from '../../../lib/api-client';
 import { useRoutes } from '../../../lib/api/get-routes';
+import { recheckSession } from '../../../lib/session-check';
 import { useSendAsRole, type CellResult } from '../api/send-as-role';
-import { expectedAccess, isSendable, ruleText, sampleRequest } from '../lib/expected-access';
+import {
+  expectedAccess,
+  isSendable,
+  needsConfirmation,
+  refusedForDemoAccounts,
+  ruleText,
+  sampleRequest,
+} from '../lib/expected-access';
 
 type Caller = Role | null;
 const CALLERS: readonly Caller[] = [null, ...ROLES];
@@ -28,6 +37,17 @@ function wasAllowed(status: number): boolean {
   return status !== 401 && status !== 403;
 }
 
+/** The API refused an account-wide action on a shared demo account: a policy, not a broken rule. */
+function refusedAsSharedDemoAccount(result: CellResult): boolean {
+  const body = result.response.body as { code?: unknown } | undefined;
+  return result.response.status === 403 && body?.code === SHARED_DEMO_ACCOUNT;
+}
+
+type SendAllState =
+  | { status: 'idle' }
+  | { status: 'sending'; done: number; total: number }
+  | { status: 'done'; sent: number; skipped: string[] };
+
 /** Routes × roles from /api/meta/routes; each cell sends that request as that role. */
 export function RbacMatrix() {
   const id = useId();
@@ -35,6 +55,7 @@ export function RbacMatrix() {
   const send = useSendAsRole();
   const [cells, setCells] = useState<Record<string, CellState>>({});
   const [selected, setSelected] = useState<string | null>(null);
+  const [sendAllState, setSendAllState] = useState<SendAllState>({ status: 'idle' });
 
   async function sendCell(route: RouteMetadata, caller: Caller): Promise<void> {
     const key = cellKey(route, caller);
@@ -55,10 +76,35 @@ export function RbacMatrix() {
     }
   }
 
+  /** Sends a cell the learner chose on purpose and confirmed; it may have ended their own session. */
+  async function sendConfirmed(route: RouteMetadata, caller: Caller): Promise<void> {
+    await sendCell(route, caller);
+    await recheckSession();
+  }
+
   async function sendAll(list: readonly RouteMetadata[]): Promise<void> {
+    const cellsToSend: Array<[RouteMetadata, Caller]> = [];
+    const skipped = new Map<string, string[]>();
     for (const route of list.filter(isSendable)) {
-      for (const caller of CALLERS) await sendCell(route, caller);
+      for (const caller of CALLERS) {
+        const effect = needsConfirmation(route, caller);
+        if (!effect) cellsToSend.push([route, caller]);
+        else {
+          const label = `${route.method} ${route.path} (${effect})`;
+          skipped.set(label, [...(skipped.get(label) ?? []), callerName(caller)]);
+        }
+      }
     }
+    setSendAllState({ status: 'sending', done: 0, total: cellsToSend.length });
+    for (const [index, [route, caller]] of cellsToSend.entries()) {
+      await sendCell(route, caller);
+      setSendAllState({ status: 'sending', done: index + 1, total: cellsToSend.length });
+    }
+    setSendAllState({
+      status: 'done',
+      sent: cellsToSend.length,
+      skipped: [...skipped].map(([label, callers]) => `${label} as ${callers.join(', ')}`),
+    });
   }
 
   if (routes.isPending) return <p role="status">Loading /api/meta/routes…</p>;
@@ -77,6 +123,14 @@ export function RbacMatrix() {
 
   const list = routes.data.routes;
   const selectedCell = selected ? cells[selected] : undefined;
+  const selectedTarget = selected
+    ? list
+        .flatMap((route) => CALLERS.map((caller) => ({ route, caller })))
+        .find(({ route, caller }) => cellKey(route, caller) === selected)
+    : undefined;
+  const selectedEffect = selectedTarget
+    ? needsConfirmation(selectedTarget.route, selectedTarget.caller)
+    : undefined;
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
@@ -86,9 +140,41 @@ export function RbacMatrix() {
         <span className="mono">GET /api/meta/routes</span>), against every role. Each cell says what
         the rule predicts; press it to send that request as that role and see what really happens.
       </p>
-      <button type="button" onClick={() => void sendAll(list)}>
-        Send every cell
-      </button>
+      <div className="send-all">
+        <button
+          type="button"
+          disabled={sendAllState.status === 'sending'}
+          onClick={() => void sendAll(list)}
+        >
+          Send every cell
+        </button>
+        <p className="hint">
+          Requests that would change things for everyone — end sessions, reset the demo data, move
+          the clock, change roles, create accounts — are left out; press such a cell to send it on
+          purpose.
+        </p>
+      </div>
+      {sendAllState.status === 'sending' && (
+        <p role="status">
+          Sending every cell… {sendAllState.done} of {sendAllState.total}
+        </p>
+      )}
+      {sendAllState.status === 'done' && (
+        <div role="status" className="notice notice-info send-all-summary">
+          <p>
+            Sent {sendAllState.sent} cells. Skipped {sendAllState.skipped.length} requests the rules
+            allow, because sending them would change things for everyone:
+          </p>
+          <ul>
+            {sendAllState.skipped.map((line) => (
+              <li key={line} className="mono">
+                {line}
+              </li>
+            ))}
+          </ul>
+          <p>Press one of those cells to send it on purpose: it asks first.</p>
+        </div>
+      )}
       <div
         className="table-scroll rbac-frame"
         role="region"
@@ -136,7 +222,11 @@ export function RbacMatrix() {
                   }
                   const actual =
                     state?.status === 'done' ? state.result.response.status : undefined;
-                  const mismatch = actual !== undefined && wasAllowed(actual) !== expected.allowed;
+                  const mismatch =
+                    actual !== undefined &&
+                    wasAllowed(actual) !== expected.allowed &&
+                    !(state?.status === 'done' && refusedAsSharedDemoAccount(state.result));
+                  const effect = needsConfirmation(route, caller);
                   return (
                     <td
                       key={key}
@@ -150,13 +240,15 @@ export function RbacMatrix() {
                         title={expected.why}
                         onClick={() => {
                           setSelected(key);
-                          void sendCell(route, caller);
+                          // A request that changes things for everyone waits for a confirmation below.
+                          if (!effect) void sendCell(route, caller);
                         }}
                       >
                         <span className="visually-hidden">
                           Send {route.method} {route.path} as {callerName(caller)}:{' '}
                         </span>
                         <span className="prediction">{prediction}</span>
+                        {effect && !state && <span className="actual">asks first</span>}
                         {state?.status === 'pending' && <span className="actual">…</span>}
                         {actual !== undefined && (
                           <span className="actual">
@@ -180,6 +272,21 @@ export function RbacMatrix() {
       {selected && (
         <section className="matrix-result" aria-label="Selected cell" aria-live="polite">
           <h3>{selected}</h3>
+          {selectedEffect && selectedTarget && selectedCell?.status !== 'pending' && (
+            <div className="notice notice-info confirm-cell">
+              <p>
+                This request {selectedEffect}.
+                {refusedForDemoAccounts(selectedTarget.route) &&
+                  ' In demo mode the API refuses it for the shared demo accounts, so other learners stay signed in.'}
+              </p>
+              <ConfirmAction
+                label="Send this request…"
+                question={`Send ${selected} anyway?`}
+                confirmLabel="Yes, send it"
+                onConfirm={() => void sendConfirmed(selectedTarget.route, selectedTarget.caller)}
+              />
+            </div>
+          )}
           {selectedCell?.status === 'pending' && <p role="status">Sending…</p>}
           {selectedCell?.status === 'error' && (
             <p className="notice notice-error">{selectedCell.message}</p>

@@ -97,3 +97,49 @@ export function sampleRequest(
   }
   return sample;
 }
+
+/** Routes whose request does more than answer: it changes things for everyone using the API. */
+const SIDE_EFFECTS: ReadonlyArray<{ method: string; path: RegExp; effect: string }> = [
+  { method: 'POST', path: /^\/api\/auth\/signout$/, effect: 'ends a session' },
+  {
+    method: 'POST',
+    path: /^\/api\/auth\/signout-all$/,
+    effect: 'ends every session of the account, of every learner signed in as it',
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/auth\/password$/,
+    effect: 'changes the account’s password and ends all its sessions',
+  },
+  { method: 'POST', path: /^\/api\/demo\/reset$/, effect: 'resets the demo data for everyone' },
+  { method: 'POST', path: /^\/api\/clock\//, effect: 'moves the simulated clock for everyone' },
+  {
+    method: 'PATCH',
+    path: /^\/api\/users\/[^/]+\/role$/,
+    effect: 'changes an account’s role and retires its tokens',
+  },
+  { method: 'POST', path: /^\/api\/auth\/signup$/, effect: 'creates an account' },
+  { method: 'POST', path: /^\/api\/clients$/, effect: 'registers a machine client' },
+  { method: 'DELETE', path: /^\/api\/clients\//, effect: 'deletes a machine client' },
+];
+
+/** Account-wide actions the API refuses for the shared demo accounts in demo mode. */
+export function refusedForDemoAccounts(route: RouteMetadata): boolean {
+  return /^\/api\/auth\/(signout-all|password)$/.test(route.path);
+}
+
+/** What sending this route's request would change for everyone, or undefined when it only answers. */
+export function sideEffectOf(route: RouteMetadata): string | undefined {
+  const method = route.method.toUpperCase();
+  return SIDE_EFFECTS.find((rule) => rule.method === method && rule.path.test(route.path))?.effect;
+}
+
+/**
+ * A cell "Send every cell" leaves alone: the rule lets the caller through and the request would
+ * change things for everyone (end sessions, reset data, move the clock, create accounts). Cells
+ * the rule refuses are still sent: a refusal changes nothing, and it shows the guard at work.
+ */
+export function needsConfirmation(route: RouteMetadata, role: Role | null): string | undefined {
+  const effect = sideEffectOf(route);
+  return effect && expectedAccess(route, role).allowed ? effect : undefined;
+}

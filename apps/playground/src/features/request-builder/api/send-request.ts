@@ -76,6 +76,9 @@ export async function sendBuiltRequest(request: BuiltRequest): Promise<SentReque
     ...(request.credential.kind === 'cookie' && request.credential.csrf === false
       ? { csrf: false }
       : {}),
+    // Only "Token travels in: Cookie" lets the browser add its cookies: "nobody" must send
+    // nothing at all, and a header next to a cookie is refused (400).
+    cookies: request.credential.kind === 'cookie',
     headers,
   });
   return token === undefined ? { response } : { response, token };

@@ -222,6 +222,7 @@ export function RequestBuilder({
               <label htmlFor={`${id}-who`}>Send as</label>
               <select
                 id={`${id}-who`}
+                aria-describedby={`${id}-who-hint`}
                 value={sendAs}
                 onChange={(event) => setWho(event.target.value)}
               >
@@ -235,6 +236,11 @@ export function RequestBuilder({
                 <option value={BASIC}>Basic credentials I type</option>
                 <option value={WRITTEN_HEADER}>an Authorization header I write</option>
               </select>
+              <p className="hint" id={`${id}-who-hint`}>
+                {sendAs === ''
+                  ? 'Sent with no Authorization header and no cookies, whatever this browser holds.'
+                  : 'Sent without the browser’s cookies, so only this header speaks for you.'}
+              </p>
             </div>
           ) : (
             <p className="hint cookie-hint">

@@ -1,7 +1,7 @@
-import { apiRequest } from '../../../lib/api-client';
-import { COOKIE_MODE } from '../../../lib/cookie-mode';
+import { endSessionOnServer } from '../../../lib/end-session';
+import type { PlaygroundSession } from '../../../lib/session-store';
 
-/** Asks the API to clear the session cookie (and revoke what it can). */
-export function signOut(): Promise<unknown> {
-  return apiRequest(COOKIE_MODE.signOutPath, { method: 'POST', body: {} });
+/** Ends the session on the server: the token is refused from now on and the cookies are cleared. */
+export function signOut(session: PlaygroundSession): Promise<void> {
+  return endSessionOnServer(session);
 }
