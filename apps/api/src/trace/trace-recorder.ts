@@ -8,6 +8,7 @@ import type {
   TraceOwner,
   TraceStepKind,
 } from '@authlab/shared';
+import type { PlaygroundSessionClaims } from './playground-session-claims.js';
 
 /** A trace has at most this many events, so no request can grow one without bound. */
 const MAX_EVENTS = 64;
@@ -66,7 +67,29 @@ export class TraceRecorder {
     readonly id: string,
     private readonly method: string,
     private readonly path: string,
+    private readonly sessionClaims?: PlaygroundSessionClaims,
   ) {}
+
+  /**
+   * The request is authenticated as `subject`. Its trace stays filed under the playground
+   * session it named only if its token's sign-in (`authSessionId`) was started from that
+   * session; a machine client's token has no sign-in, so never.
+   */
+  authenticatedAs(subject: string, authSessionId: string | undefined): void {
+    this.owner.subject = subject;
+    const session = this.owner.session;
+    if (
+      session !== undefined &&
+      (authSessionId === undefined || this.sessionClaims?.startedFrom(authSessionId) !== session)
+    )
+      delete this.owner.session;
+  }
+
+  /** This request signed in (or refreshed) `authSessionId`: it was started from this playground session. */
+  startedAuthSession(authSessionId: string): void {
+    if (this.owner.session !== undefined)
+      this.sessionClaims?.bind(authSessionId, this.owner.session);
+  }
 
   /** Milliseconds since the request arrived. */
   now(): number {

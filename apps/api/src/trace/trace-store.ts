@@ -1,4 +1,5 @@
 import type { Trace, TraceOwner } from '@authlab/shared';
+import { PlaygroundSessionClaims } from './playground-session-claims.js';
 
 /** A finished request's trace as kept: whose it is, and the Trace itself once somebody reads it. */
 export interface StoredTrace {
@@ -16,8 +17,12 @@ export type TraceListener = (trace: StoredTrace) => void;
 export class TraceStore {
   private readonly traces = new Map<string, StoredTrace>();
   private readonly listeners = new Set<TraceListener>();
+  /** Sign-ins outlive the traces that show them: ten for every trace kept is plenty. */
+  readonly sessionClaims: PlaygroundSessionClaims;
 
-  constructor(readonly capacity: number) {}
+  constructor(readonly capacity: number) {
+    this.sessionClaims = new PlaygroundSessionClaims(capacity * 10);
+  }
 
   get size(): number {
     return this.traces.size;

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { PLAYGROUND_SESSION_HEADER, type TraceOwner } from '@authlab/shared';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { Principal } from '../auth/authenticated-user.js';
 
 /** Who is asking to read traces: their token's subject and role, and their playground session. */
 export interface TraceViewer {
@@ -9,22 +9,33 @@ export interface TraceViewer {
   session?: string;
 }
 
+/** The subject a trace is filed under: a user's id, or a machine client's client_id. */
+export function traceSubjectOf(principal: Principal): string {
+  return principal.kind === 'user' ? String(principal.id) : principal.clientId;
+}
+
 export function traceViewerOf(request: Request): TraceViewer {
-  const user = request.user as AuthenticatedUser | undefined;
+  const principal = request.user as Principal | undefined;
   const session = request.headers[PLAYGROUND_SESSION_HEADER];
   return {
-    ...(user ? { subject: String(user.id) } : {}),
-    admin: user?.role === 'admin',
+    ...(principal ? { subject: traceSubjectOf(principal) } : {}),
+    admin: principal?.kind === 'user' && principal.role === 'admin',
     ...(typeof session === 'string' && session.length > 0 ? { session } : {}),
   };
 }
 
 /**
- * A learner sees the traces of their own requests: those made with their token, and the
- * anonymous ones made from their playground session. An admin (the instructor) sees all.
+ * A caller sees the traces of their own requests: those made with their token (a user's or a
+ * machine client's), and the anonymous ones made from their playground session. The session id
+ * alone never shows an authenticated request: whoever learns it would read that user's
+ * requests. An admin (the instructor) sees all.
  */
 export function canSee(viewer: TraceViewer, trace: { owner: TraceOwner }): boolean {
   if (viewer.admin) return true;
   if (viewer.subject !== undefined && trace.owner.subject === viewer.subject) return true;
-  return viewer.session !== undefined && trace.owner.session === viewer.session;
+  return (
+    trace.owner.subject === undefined &&
+    viewer.session !== undefined &&
+    trace.owner.session === viewer.session
+  );
 }

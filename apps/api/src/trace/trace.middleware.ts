@@ -31,7 +31,7 @@ export function traceMiddleware(store: TraceStore | undefined): RequestHandler {
     response.setHeader('X-Trace-Id', id);
     if (!store || request.path.startsWith(UNTRACED_PREFIX)) return next();
 
-    const recorder = new TraceRecorder(id, request.method, request.path);
+    const recorder = new TraceRecorder(id, request.method, request.path, store.sessionClaims);
     const session = request.headers[PLAYGROUND_SESSION_HEADER];
     if (typeof session === 'string' && SESSION_ID.test(session)) recorder.owner.session = session;
     recorder.record('requestId', 'middleware', 0, recorder.now(), {

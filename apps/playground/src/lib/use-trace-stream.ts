@@ -10,11 +10,12 @@ const MAX_DELAY_MS = 15_000;
 /**
  * Follows GET /api/traces/stream and hands each new trace to `onTrace`, reconnecting with backoff.
  * Read with fetch, not EventSource, so that it carries the token and the playground session.
- * Without a token the API shows this browser's requests; with an admin's, everyone's.
+ * Without a token the API shows this browser's anonymous requests; with one, that caller's; with an admin's, everyone's.
  */
 export function useTraceStream(
   token: string | undefined,
   onTrace: (trace: Trace) => void,
+  { anonymousWhenRefused = false }: { anonymousWhenRefused?: boolean } = {},
 ): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const latest = useRef(onTrace);
@@ -24,6 +25,8 @@ export function useTraceStream(
 
   useEffect(() => {
     const controller = new AbortController();
+    // The API ends a stream whose token is revoked or expires, and refuses it with 401 after.
+    let credential = token;
     let delay = 500;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -31,7 +34,7 @@ export function useTraceStream(
       try {
         const response = await fetch('/api/traces/stream', {
           headers: requestHeaders({
-            ...(token === undefined ? {} : { token }),
+            ...(credential === undefined ? {} : { token: credential }),
             headers: { Accept: 'text/event-stream' },
           }),
           credentials: 'same-origin',
@@ -39,6 +42,11 @@ export function useTraceStream(
         });
         if (response.status === 404) {
           setStatus('unavailable');
+          return;
+        }
+        if (response.status === 401 && credential !== undefined && anonymousWhenRefused) {
+          credential = undefined;
+          void connect();
           return;
         }
         if (!response.ok || !response.body)
@@ -71,7 +79,7 @@ export function useTraceStream(
       controller.abort();
       if (timer) clearTimeout(timer);
     };
-  }, [token]);
+  }, [token, anonymousWhenRefused]);
 
   return status;
 }

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { currentTrace } from '../../trace/trace-context.js';
 import type { StepResult } from '../../trace/trace-recorder.js';
 import { tokenFingerprint, tracedTokenFacts } from '../../trace/token-fingerprint.js';
+import { traceSubjectOf } from '../../trace/trace-visibility.js';
 import { readAccessToken, type AccessTokenSource } from '../access-token-source.js';
 import type { Principal } from '../authenticated-user.js';
 import {
@@ -122,9 +123,11 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
       throw error;
     }
     const principal = request.user as Principal;
-    const subject = principal.kind === 'user' ? String(principal.id) : principal.clientId;
-    const trace = currentTrace();
-    if (trace) trace.owner.subject = subject;
+    const subject = traceSubjectOf(principal);
+    currentTrace()?.authenticatedAs(
+      subject,
+      principal.kind === 'user' ? principal.sessionId : undefined,
+    );
     if (end) {
       // Written out only if somebody reads this trace; the clock is read now, while it is true.
       const nowSeconds = this.clock.nowMs() / 1000;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { CookieSessionResponse, TokenDelivery, TokenResponse } from '@authlab/shared';
+import { currentTrace } from '../../trace/trace-context.js';
 import type { SignedIn } from '../auth.service.js';
 import { SessionCookies } from '../cookies/session-cookies.js';
 import { CsrfTokens } from '../csrf/csrf-tokens.js';
@@ -22,6 +23,8 @@ export class SessionResponses {
     mode: TokenDelivery,
     { user, access, session }: SignedIn,
   ): TokenResponse | CookieSessionResponse {
+    // The sign-in's later requests are filed under the playground session it was made from.
+    currentTrace()?.startedAuthSession(session.sessionId);
     // Listed field by field: the record read from the database also holds the password hash.
     const view = { id: user.id, username: user.username, role: user.role };
     if (mode === 'body') {

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Trace } from '@authlab/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { ApiError, apiRequest } from '../../../lib/api-client';
 import { playgroundSessionId } from '../../../lib/playground-session';
 
 /** As many traces as the API hands out at once. */
@@ -13,12 +13,25 @@ export function learnerTracesKey() {
 }
 
 /**
- * This browser's requests. Sent with no token: the session header shows the learner's own
- * requests, never those of classmates signed in as the same demo user. (A cookie may still
- * authenticate it; the owner filter keeps to this session either way.)
+ * This browser's requests. Sent with the current token, if any: the API files a signed-in
+ * request under the playground session its sign-in was made from, and shows it only to that
+ * token's owner, while the session id alone shows only anonymous requests. The owner filter keeps
+ * to this session, never classmates signed in as the same demo user. A token that was signed out
+ * or has expired reads nothing (401); then the session's anonymous requests are still read.
  */
-export async function getLearnerTraces(signal?: AbortSignal): Promise<Trace[]> {
-  const traces = await apiRequest<Trace[]>(`/api/traces?limit=${LEARNER_TRACE_LIMIT}`, { signal });
+export async function getLearnerTraces(
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<Trace[]> {
+  const path = `/api/traces?limit=${LEARNER_TRACE_LIMIT}`;
+  let traces: Trace[];
+  try {
+    traces = await apiRequest<Trace[]>(path, { signal, ...(token === undefined ? {} : { token }) });
+  } catch (error) {
+    if (token === undefined || !(error instanceof ApiError) || error.statusCode !== 401)
+      throw error;
+    traces = await apiRequest<Trace[]>(path, { signal });
+  }
   const session = playgroundSessionId();
   return traces.filter((trace) => trace.owner.session === session);
 }
@@ -29,13 +42,14 @@ export function mergeTraces(fresh: readonly Trace[], known: readonly Trace[]): T
   return [...fresh, ...known.filter((trace) => !ids.has(trace.id))].slice(0, LEARNER_TRACES_KEPT);
 }
 
-export function useLearnerTraces() {
+/** `token`: the playground's current token, if JavaScript may see one (cookie mode sends its own). */
+export function useLearnerTraces(token: string | undefined) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: learnerTracesKey(),
     queryFn: async ({ signal }) =>
       mergeTraces(
-        await getLearnerTraces(signal),
+        await getLearnerTraces(token, signal),
         queryClient.getQueryData<Trace[]>(learnerTracesKey()) ?? [],
       ),
     retry: false,

@@ -31,7 +31,7 @@ export function useLessonChecks(
   lesson: LessonDocument,
   { currentToken, cookieMode }: LessonInputs,
 ) {
-  const { query, stream } = useLiveLearnerTraces();
+  const { query, stream } = useLiveLearnerTraces(currentToken);
   const verification = useVerifiedSignature();
   const progress = useProgress();
   const [baseline, setBaselineState] = useState(() => baselineOf(lesson.id));

@@ -5,13 +5,13 @@ import { playgroundSessionId } from '../../../lib/playground-session';
 import { useTraceStream, type StreamStatus } from '../../../lib/use-trace-stream';
 import { learnerTracesKey, mergeTraces, useLearnerTraces } from '../api/get-learner-traces';
 
-/** This browser's requests: loaded, then kept up to date by the live stream. */
-export function useLiveLearnerTraces(): {
+/** This browser's requests, read with the current token: loaded, then kept up to date by the live stream. */
+export function useLiveLearnerTraces(token: string | undefined): {
   query: ReturnType<typeof useLearnerTraces>;
   stream: StreamStatus;
 } {
   const queryClient = useQueryClient();
-  const query = useLearnerTraces();
+  const query = useLearnerTraces(token);
   const add = useCallback(
     (trace: Trace) => {
       // Before the first load the list is not known yet; that load will contain this trace anyway.
@@ -26,7 +26,8 @@ export function useLiveLearnerTraces(): {
     },
     [queryClient],
   );
-  const stream = useTraceStream(undefined, add);
+  // A refused token (signed out, expired) still leaves the session's anonymous requests to follow.
+  const stream = useTraceStream(token, add, { anonymousWhenRefused: true });
 
   // Whenever the stream (re)connects, load the list again: nothing between two connections is lost.
   useEffect(() => {
