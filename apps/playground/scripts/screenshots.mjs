@@ -1,5 +1,6 @@
 // Visits each view of the playground against the real API and saves a PNG of it in docs/screenshots/.
 // Usage: npm run screenshots --workspace @authlab/playground (the API must be built: npm run build).
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Buffer } from 'node:buffer';
@@ -65,6 +66,18 @@ function tampered(token, claims) {
   return `${header}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`;
 }
 
+/**
+ * A token with claims changed and signed again with the test API's own key: one made for another
+ * API that shares the key. Its signature passes, so the audience check runs — and fails.
+ */
+function resigned(token, claims) {
+  const [header, payload] = token.split('.');
+  const changed = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ...claims };
+  const input = `${header}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}`;
+  const key = Buffer.from(E2E_JWT_SECRET, 'base64');
+  return `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
+}
+
 /** What a class of learners sends in ten minutes: mostly right, often wrong in the usual ways. */
 async function makeClassRequests({ expiredToken } = {}) {
   const call = (path, init = {}) =>
@@ -77,7 +90,7 @@ async function makeClassRequests({ expiredToken } = {}) {
   const writer = await tokenOf('writer');
   const user = await tokenOf('user');
   const rounds = [
-    [9, () => call('/api/articles', bearer(tampered(user, { aud: 'another-api' })))],
+    [9, () => call('/api/articles', bearer(resigned(user, { aud: 'another-api' })))],
     [6, () => call('/api/articles')],
     [5, () => call('/api/articles/2', { method: 'DELETE', ...bearer(writer) })],
     [4, () => call('/api/users', bearer(tampered(user, { role: 'admin' })))],

@@ -26,7 +26,11 @@ function refusedBy(step: string, status: number, checks?: TraceCheck[]): Trace {
   };
 }
 
-const check = (name: string, ok: boolean): TraceCheck => ({ name, ok, text: `${name} for alice` });
+const check = (name: string, ok: boolean | null): TraceCheck => ({
+  name,
+  ok,
+  text: `${name} for alice`,
+});
 
 describe('failureCategory', () => {
   it('gives no category to a success', () => {
@@ -47,8 +51,18 @@ describe('failureCategory', () => {
       'expired token',
     ],
     [
-      refusedBy('JwtAuthGuard', 401, [check('signature', false), check('aud', false)]),
+      refusedBy('JwtAuthGuard', 401, [
+        check('signature', true),
+        check('exp', true),
+        check('aud', false),
+        check('iss', null),
+      ]),
       'audience mismatch',
+    ],
+    // A tampered aud fails the signature first: aud was never checked, so it is no mismatch.
+    [
+      refusedBy('JwtAuthGuard', 401, [check('signature', false), check('aud', null)]),
+      'bad signature (tampered or wrong key)',
     ],
     [
       refusedBy('JwtAuthGuard', 401, [check('signature', false), check('exp', true)]),

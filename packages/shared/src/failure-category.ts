@@ -10,14 +10,15 @@ export function failureCategory(trace: Trace): string | undefined {
   const event = trace.events.find(
     (candidate) => candidate.step === decider && candidate.outcome !== 'pass',
   );
+  // Only checks that ran and failed: one that never ran (ok: null) says nothing about the token.
   const failed = new Set(
-    (event?.checks ?? []).filter((check) => !check.ok).map((check) => check.name),
+    (event?.checks ?? []).filter((check) => check.ok === false).map((check) => check.name),
   );
 
   if (decider === 'JwtAuthGuard') {
     if (trace.status === 400) return 'malformed Authorization header';
     if (!event?.checks) return 'no token sent';
-    // Most specific first: a forged token often fails its signature and something else.
+    // The trace stops at the first failing check; most specific first all the same.
     if (failed.has('format')) return 'not a JWT';
     if (failed.has('key fields')) return 'token tried to choose its key (jku/jwk/x5u)';
     if (failed.has('alg')) return 'wrong algorithm (alg none or confusion)';
