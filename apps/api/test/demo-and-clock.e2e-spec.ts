@@ -99,6 +99,11 @@ describe('demo mode: reset and the simulated clock', () => {
     admin = await signIn(testApp, 'admin');
     await asAdmin(testApp.http.post('/api/clock/reset')).expect(200);
     expect((await testApp.http.get('/api/clock')).body.offsetSeconds).toBe(0);
+    // Tokens minted while the clock was ahead carry an iat in the future now: refused, the
+    // instructor's too (RFC 8725 §3.10), so a reset leaves no token that outlives its lifetime.
+    await testApp.http.get('/api/articles').set('Authorization', `Bearer ${fresh}`).expect(401);
+    await testApp.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`).expect(401);
+    admin = await signIn(testApp, 'admin');
   });
 
   it('lets only admins move the clock, forward only, by at most a day', async () => {

@@ -159,6 +159,8 @@ describe('request traces', () => {
       exp: null,
       aud: null,
       iss: null,
+      iat: null,
+      lifetime: null,
     });
     // A bad signature: the header passed, no claim was checked (not even an expired exp).
     const [header, payload] = signWith(testApp.keys, validHeader(testApp.keys), {
@@ -174,6 +176,8 @@ describe('request traces', () => {
       exp: null,
       aud: null,
       iss: null,
+      iat: null,
+      lifetime: null,
     });
     // Wrong audience: exp passed before it, iss comes after it and never ran.
     const foreign = signWith(testApp.keys, validHeader(testApp.keys), { ...claims, aud: 'x' });

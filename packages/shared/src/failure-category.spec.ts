@@ -76,6 +76,14 @@ describe('failureCategory', () => {
       refusedBy('JwtAuthGuard', 401, [check('key fields', false)]),
       'token tried to choose its key (jku/jwk/x5u)',
     ],
+    [
+      refusedBy('JwtAuthGuard', 401, [check('exp', true), check('iat', false)]),
+      'issued in the future (iat)',
+    ],
+    [
+      refusedBy('JwtAuthGuard', 401, [check('iat', true), check('lifetime', false)]),
+      'lives longer than allowed (exp − iat)',
+    ],
     [refusedBy('RolesGuard', 403), 'missing role or permission'],
     [refusedBy('ZodValidationPipe(request body)', 400), 'invalid input'],
     [refusedBy('jsonBodyParser', 400), 'broken JSON body'],

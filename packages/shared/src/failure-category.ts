@@ -27,6 +27,8 @@ export function failureCategory(trace: Trace): string | undefined {
     if (failed.has('exp')) return 'expired token';
     if (failed.has('aud')) return 'audience mismatch';
     if (failed.has('iss')) return 'issuer mismatch';
+    if (failed.has('iat')) return 'issued in the future (iat)';
+    if (failed.has('lifetime')) return 'lives longer than allowed (exp − iat)';
     if (failed.has('signature')) return 'bad signature (tampered or wrong key)';
     return 'token refused';
   }

@@ -8,8 +8,9 @@ export interface AuthenticatedUser {
   role: Role;
   /** What the role grants, from the shared matrix — never from the token. */
   permissions: readonly Permission[];
-  /** The token's id and expiry, for deny-listing it on sign-out. */
+  /** The token's id and expiry, for deny-listing it on sign-out; iat for the trace. */
   tokenId: string;
+  issuedAt: number;
   expiresAt: number;
   /** The session (refresh-token family) the token was issued in. */
   sessionId: string;
@@ -24,6 +25,7 @@ export interface AuthenticatedClient {
   /** The token's scope: a subset of what the client was registered with. */
   permissions: readonly Permission[];
   tokenId: string;
+  issuedAt: number;
   expiresAt: number;
   tokenVersion: number;
 }

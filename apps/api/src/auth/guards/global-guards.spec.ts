@@ -208,6 +208,7 @@ describe('the global JwtAuthGuard and RolesGuard', () => {
         role: 'writer',
         permissions: ['read', 'create'],
         tokenId: 'token-id-1',
+        issuedAt: (jwt.decode(token) as { iat: number }).iat,
         expiresAt: (jwt.decode(token) as { exp: number }).exp,
         sessionId: 'J2wGvGQ3m1KX3vS8mT0Qxw',
         tokenVersion: 0,

@@ -29,6 +29,7 @@ import {
 } from '../tokens/token-checks.js';
 import { TokenRejection, toTokenRejection } from '../tokens/token-rejection.js';
 import { SIGNING_KEYS, type SigningKeys } from '../tokens/signing-keys.js';
+import { tokenLifetimes } from '../tokens/token-times.js';
 
 /** What the client is told; the detailed reason stays on the server (and in the caller's trace). */
 function clientDescription(rejection: TokenRejection): string {
@@ -69,6 +70,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
       kid: keys.kid,
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
+      lifetimes: tokenLifetimes(config),
     };
     this.accessCookie = sessionCookieNames(config).access;
   }

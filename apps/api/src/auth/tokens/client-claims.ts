@@ -1,6 +1,7 @@
 import { CLIENT_ID_PATTERN, isPermission } from '@authlab/shared';
 import type { AuthenticatedClient } from '../authenticated-user.js';
 import { TokenRejection } from './token-rejection.js';
+import type { TokenTimes } from './token-times.js';
 
 /** A token version: a whole number from 0 up. */
 export function isTokenVersion(value: unknown): value is number {
@@ -8,13 +9,15 @@ export function isTokenVersion(value: unknown): value is number {
 }
 
 /**
- * The claims of a client-credentials token (signature, expiry, issuer and audience are already
- * verified). The client is its own subject (RFC 9068 §2.2) and `scope` must list known
+ * The claims of a client-credentials token (signature, issuer and audience are already
+ * verified, and its times by checkTokenTimes). The client is its own subject (RFC 9068 §2.2) and `scope` must list known
  * permissions; a role or username has no place in such a token.
  */
-export function clientFromClaims(payload: Record<string, unknown>): AuthenticatedClient {
-  const { sub, client_id: clientId, scope, jti, exp, ver } = payload;
-  if (typeof exp !== 'number') throw new TokenRejection('bad_claims', 'the token has no exp claim');
+export function clientFromClaims(
+  payload: Record<string, unknown>,
+  times: TokenTimes,
+): AuthenticatedClient {
+  const { sub, client_id: clientId, scope, jti, ver } = payload;
   if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId) || sub !== clientId) {
     throw new TokenRejection(
       'bad_claims',
@@ -42,7 +45,8 @@ export function clientFromClaims(payload: Record<string, unknown>): Authenticate
     clientId,
     permissions: Object.freeze(permissions),
     tokenId: jti,
-    expiresAt: exp,
+    issuedAt: times.issuedAt,
+    expiresAt: times.expiresAt,
     tokenVersion: ver,
   };
 }

@@ -3,6 +3,7 @@ import { FORBIDDEN_JOSE_HEADER_FIELDS } from '@authlab/shared';
 import type { Principal } from '../authenticated-user.js';
 import { decodeJoseSegment } from './jose-segment.js';
 import type { TokenRejection } from './token-rejection.js';
+import { IAT_SKEW_SECONDS, NO_EXP_CLAIM, type TokenLifetimes } from './token-times.js';
 
 /** What a token is checked against; all of it is pinned by configuration. */
 export interface TokenExpectations {
@@ -10,6 +11,7 @@ export interface TokenExpectations {
   kid: string;
   issuer: string;
   audience: string;
+  lifetimes: TokenLifetimes;
 }
 
 /** "37 s", "14 min 3 s", "2 h 5 min": how learners read durations. */
@@ -31,6 +33,41 @@ function expiryCheck(exp: unknown, nowSeconds: number): TraceCheck {
     : { name: 'exp', ok: false, text: `expired ${formatDuration(left)} ago` };
 }
 
+/** iat against the API's clock (RFC 8725 §3.10): in the past, or at most the skew ahead. */
+function issuedCheck(iat: unknown, nowSeconds: number): TraceCheck {
+  if (typeof iat !== 'number') return { name: 'iat', ok: false, text: 'no iat claim' };
+  const ahead = iat - nowSeconds;
+  if (ahead <= 0) return { name: 'iat', ok: true, text: `issued ${formatDuration(ahead)} ago` };
+  return ahead <= IAT_SKEW_SECONDS
+    ? {
+        name: 'iat',
+        ok: true,
+        text: `issued ${formatDuration(ahead)} in the future, within the ${IAT_SKEW_SECONDS} s allowed for clocks that differ`,
+      }
+    : {
+        name: 'iat',
+        ok: false,
+        text: `issued ${formatDuration(ahead)} in the future; at most ${IAT_SKEW_SECONDS} s is allowed`,
+      };
+}
+
+/** exp − iat against the lifetime the API gives such tokens (RFC 9068 §4). */
+function lifetimeCheck(
+  iat: unknown,
+  exp: unknown,
+  forClient: boolean,
+  lifetimes: TokenLifetimes,
+): TraceCheck {
+  if (typeof iat !== 'number' || typeof exp !== 'number')
+    return { name: 'lifetime', ok: false, text: 'no iat and exp to measure it by' };
+  const limit = forClient ? lifetimes.client : lifetimes.user;
+  return {
+    name: 'lifetime',
+    ok: exp - iat <= limit,
+    text: `exp − iat is ${formatDuration(exp - iat)}; ${forClient ? 'machine-client' : 'access'} tokens live at most ${formatDuration(limit)}`,
+  };
+}
+
 /** The checks of an accepted token, from what the strategy verified (no second decode). */
 export function acceptedTokenChecks(
   principal: Principal,
@@ -47,6 +84,13 @@ export function acceptedTokenChecks(
     expiryCheck(principal.expiresAt, nowSeconds),
     { name: 'iss', ok: true, text: `iss is "${expected.issuer}" as expected` },
     { name: 'aud', ok: true, text: `aud is "${expected.audience}" as expected` },
+    issuedCheck(principal.issuedAt, nowSeconds),
+    lifetimeCheck(
+      principal.issuedAt,
+      principal.expiresAt,
+      principal.kind === 'client',
+      expected.lifetimes,
+    ),
     principal.kind === 'user'
       ? { name: 'role', ok: true, text: `role "${principal.role}" is a known role` }
       : {
@@ -59,7 +103,8 @@ export function acceptedTokenChecks(
 
 /**
  * The order in which the API checks a token: its header (checkJoseHeader), then jsonwebtoken's
- * algorithm, signature, nbf, exp, aud and iss, then JwtStrategy.validate's own claim checks.
+ * algorithm, signature, nbf, exp, aud and iss, then JwtStrategy.validate's own: the time claims
+ * on the API's clock (checkTokenTimes: exp, iat, lifetime), then the other claims.
  */
 const STAGE = {
   format: 0,
@@ -72,7 +117,10 @@ const STAGE = {
   exp: 7,
   aud: 8,
   iss: 9,
-  claims: 11,
+  /** exp again, on the API's simulated clock: stage 10. */
+  iat: 11,
+  lifetime: 12,
+  claims: 13,
 } as const;
 type CheckName = keyof typeof STAGE;
 
@@ -101,8 +149,13 @@ function failedStage(rejection: TokenRejection): number {
       return STAGE.aud;
     case 'wrong_issuer':
       return STAGE.iss;
+    case 'bad_iat':
+      return STAGE.iat;
+    case 'too_long_lived':
+      return STAGE.lifetime;
     case 'bad_claims':
-      return STAGE.claims;
+      // A missing exp is the first of the strategy's time checks.
+      return rejection.detail === NO_EXP_CLAIM ? 10 : STAGE.claims;
   }
 }
 
@@ -134,7 +187,10 @@ export function rejectedTokenChecks(
   }
 
   const failed = failedStage(rejection);
-  const expStage = rejection.code === 'expired' && rejection.afterVerification ? 10 : STAGE.exp;
+  const expStage =
+    (rejection.code === 'expired' && rejection.afterVerification) || typeof payload.exp !== 'number'
+      ? 10
+      : STAGE.exp;
   const forbidden = FORBIDDEN_JOSE_HEADER_FIELDS.filter((field) => Object.hasOwn(header, field));
   /** A check at `stage`: its text when it passed or failed, and what was seen when it never ran. */
   const check = (
@@ -151,6 +207,13 @@ export function rejectedTokenChecks(
         : { name, ok: null, text: `the token was refused before this check ran (${seen})` };
 
   const exp = expiryCheck(payload.exp, nowSeconds);
+  const iat = issuedCheck(payload.iat, nowSeconds);
+  const lifetime = lifetimeCheck(
+    payload.iat,
+    payload.exp,
+    Object.hasOwn(payload, 'client_id'),
+    expected.lifetimes,
+  );
   const checks: TraceCheck[] = [
     check(
       'key fields',
@@ -207,8 +270,10 @@ export function rejectedTokenChecks(
       `iss was ${show(payload.iss)}, expected "${expected.issuer}"`,
       `iss is ${show(payload.iss)}`,
     ),
+    check('iat', STAGE.iat, iat.text, iat.text),
+    check('lifetime', STAGE.lifetime, lifetime.text, lifetime.text),
   );
-  if (rejection.code === 'bad_claims')
+  if (rejection.code === 'bad_claims' && rejection.detail !== NO_EXP_CLAIM)
     checks.push({ name: 'claims', ok: false, text: rejection.detail });
   return checks;
 }
@@ -229,6 +294,8 @@ export function rejectionReason(rejection: TokenRejection): string {
     not_yet_valid: `The token is ${rejection.detail}.`,
     wrong_issuer: 'The token was issued by someone else (iss does not match).',
     wrong_audience: 'The token was meant for another API (aud does not match).',
+    bad_iat: `The token ${rejection.detail}.`,
+    too_long_lived: `The token ${rejection.detail}.`,
     bad_claims: `The claims are unusable: ${rejection.detail}.`,
   };
   return reasons[rejection.code];

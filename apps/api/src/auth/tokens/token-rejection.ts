@@ -13,6 +13,8 @@ export type TokenRejectionCode =
   | 'not_yet_valid'
   | 'wrong_issuer'
   | 'wrong_audience'
+  | 'bad_iat'
+  | 'too_long_lived'
   | 'bad_claims';
 
 export class TokenRejection extends Error {
