@@ -23,3 +23,11 @@ export class PlaygroundSessionClaims {
     return this.byAuthSession.get(authSessionId);
   }
 }
+
+/**
+ * A machine client's token has no sign-in; the token request that issued it stands in for one,
+ * so the requests made with it are filed under the playground session that asked for it.
+ */
+export function clientTokenAuthSession(tokenId: string): string {
+  return `client-token:${tokenId}`;
+}

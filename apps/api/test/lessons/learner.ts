@@ -9,7 +9,8 @@ import {
   type LessonState,
   type Trace,
 } from '@authlab/shared';
-import type { Response } from 'supertest';
+import type { Response as TestResponse } from 'supertest';
+import { expect } from 'vitest';
 import { decodeJoseSegment } from '../../src/auth/tokens/jose-segment.js';
 import { parseSetCookies } from '../support/cookies.js';
 import type { TestApp } from '../support/test-app.js';
@@ -37,15 +38,75 @@ export class Learner {
   verifiedWith: LessonState['verifiedWith'];
   private readonly cookies = new Map<string, { value: string; path: string }>();
   private baseline: ReadonlySet<string> | undefined;
+  /** What the live stream brought since the lesson was opened (the runner keeps these too). */
+  private readonly streamed = new Map<string, Trace>();
+  private stream: AbortController | undefined;
+  private connecting: Promise<void> = Promise.resolve();
 
-  constructor(readonly testApp: TestApp) {}
+  /** `origin`: where the API listens, for the live trace stream. */
+  constructor(
+    readonly testApp: TestApp,
+    private readonly origin: string,
+  ) {}
 
   /** Opens the lesson: the requests made so far are its baseline and never count. */
   async open(): Promise<void> {
     this.baseline = new Set((await this.allTraces()).map((trace) => trace.id));
+    this.follow();
+    await this.connecting;
   }
 
-  async send(method: string, path: string, options: SendOptions = {}): Promise<Response> {
+  /**
+   * The runner's live stream (GET /api/traces/stream), opened with the current token and opened
+   * again whenever it changes; a refused token follows the session's anonymous requests instead.
+   */
+  private follow(): void {
+    this.stream?.abort();
+    if (!this.baseline) return;
+    const controller = new AbortController();
+    this.stream = controller;
+    const connect = async (withToken: boolean): Promise<Response | undefined> => {
+      const headers: Record<string, string> = { [PLAYGROUND_SESSION_HEADER]: this.session };
+      if (withToken && this.token) headers.authorization = `Bearer ${this.token}`;
+      const response = await fetch(`${this.origin}/api/traces/stream`, {
+        headers,
+        signal: controller.signal,
+      });
+      if (response.status === 401 && withToken) return connect(false);
+      return response.ok ? response : undefined;
+    };
+    const read = async (response: Response | undefined) => {
+      if (!response?.body) return;
+      let buffer = '';
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        buffer += Buffer.from(chunk).toString('utf8');
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(message)?.[1];
+          if (/^event: trace$/m.test(message) && data) {
+            const trace = JSON.parse(data) as Trace;
+            if (trace.owner.session === this.session) this.streamed.set(trace.id, trace);
+          }
+        }
+      }
+    };
+    this.connecting = connect(true).then(
+      (response) => {
+        void read(response).catch(() => {});
+      },
+      () => {},
+    );
+  }
+
+  /** Closes the live stream. */
+  close(): void {
+    this.stream?.abort();
+  }
+
+  async send(method: string, path: string, options: SendOptions = {}): Promise<TestResponse> {
+    await this.connecting;
     const http = this.testApp.http;
     const request = (
       {
@@ -89,7 +150,7 @@ export class Learner {
   }
 
   /** A "Sign in as …" button: the demo account's password, the answer's token becomes the current one. */
-  async signIn(username: string, mode: 'bearer' | 'cookie' = 'bearer'): Promise<Response> {
+  async signIn(username: string, mode: 'bearer' | 'cookie' = 'bearer'): Promise<TestResponse> {
     const demo = DEMO_USERS.find((user) => user.username === username)!;
     this.cookieMode = mode === 'cookie';
     const response = await this.send(
@@ -99,7 +160,10 @@ export class Learner {
     );
     if (response.status !== 200) throw new Error(`sign-in as ${username}: ${response.status}`);
     if (mode === 'bearer') this.useToken((response.body as { accessToken: string }).accessToken);
-    else this.token = undefined;
+    else {
+      this.token = undefined;
+      this.follow();
+    }
     return response;
   }
 
@@ -107,6 +171,7 @@ export class Learner {
   useToken(token: string): void {
     this.token = token;
     this.verifiedWith = undefined;
+    this.follow();
   }
 
   /** The token inspector's HMAC check with a plain-text secret (what its "✓ Verified" means). */
@@ -118,13 +183,29 @@ export class Learner {
       given.length === expected.length && timingSafeEqual(given, expected) ? 'secret' : undefined;
   }
 
-  /** The learner's requests, as the lesson runner loads them: by playground session, no token. */
+  /**
+   * The learner's requests, as the lesson runner loads them: with the current token (or the
+   * session cookie), falling back to none when that is refused, kept to this playground session.
+   */
   private async allTraces(): Promise<Trace[]> {
-    const response = await this.testApp.http
-      .get('/api/traces?limit=200')
-      .set(PLAYGROUND_SESSION_HEADER, this.session)
-      .expect(200);
+    const read = (withCredentials: boolean) =>
+      this.send('GET', '/api/traces?limit=200', {
+        ...(withCredentials && this.cookieMode ? { cookie: { csrf: false } } : {}),
+        as: withCredentials ? 'token' : 'none',
+      });
+    let response = await read(true);
+    if (response.status === 401) response = await read(false);
+    expect(response.status).toBe(200);
     return (response.body as Trace[]).filter((trace) => trace.owner.session === this.session);
+  }
+
+  /** The list read now and what the stream brought, once each (the runner's mergeTraces). */
+  private async knownTraces(): Promise<Trace[]> {
+    // The stream delivers a trace when its response has finished; give the last one that moment.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const listed = await this.allTraces();
+    const ids = new Set(listed.map((trace) => trace.id));
+    return [...listed, ...[...this.streamed.values()].filter((trace) => !ids.has(trace.id))];
   }
 
   async state(): Promise<LessonState> {
@@ -136,7 +217,7 @@ export class Learner {
         : {}),
       ...(this.verifiedWith ? { verifiedWith: this.verifiedWith } : {}),
       cookieMode: this.cookieMode,
-      traces: tracesSinceBaseline(await this.allTraces(), this.baseline),
+      traces: tracesSinceBaseline(await this.knownTraces(), this.baseline),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { LessonCheck } from '@authlab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -30,8 +31,12 @@ export function describeLessonSteps(file: string, paths: Record<string, StepPath
 
   describe(`${file}: every step met by its solution, never by a lazy path`, () => {
     let testApp: TestApp;
+    let origin: string;
     beforeAll(async () => {
       testApp = await startTestApp({ demo: true, lab: true });
+      // Listening, so a learner can follow the live trace stream as the runner does.
+      await testApp.app.listen(0, '127.0.0.1');
+      origin = `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
     });
     afterAll(() => testApp?.close());
 
@@ -41,12 +46,16 @@ export function describeLessonSteps(file: string, paths: Record<string, StepPath
       path: Path,
       openFirst = true,
     ): Promise<boolean> => {
-      const learner = new Learner(testApp);
-      if (openFirst) await learner.open();
-      await step.before?.(learner);
-      await path(learner);
-      if (!openFirst) await learner.open();
-      return learner.meets(check);
+      const learner = new Learner(testApp, origin);
+      try {
+        if (openFirst) await learner.open();
+        await step.before?.(learner);
+        await path(learner);
+        if (!openFirst) await learner.open();
+        return await learner.meets(check);
+      } finally {
+        learner.close();
+      }
     };
 
     it('has solution and lazy paths for exactly its steps', () => {

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { currentTrace } from '../../trace/trace-context.js';
 import type { StepResult } from '../../trace/trace-recorder.js';
 import { tokenFingerprint, tracedTokenFacts } from '../../trace/token-fingerprint.js';
+import { clientTokenAuthSession } from '../../trace/playground-session-claims.js';
 import { traceSubjectOf } from '../../trace/trace-visibility.js';
 import { readAccessToken, type AccessTokenSource } from '../access-token-source.js';
 import type { Principal } from '../authenticated-user.js';
@@ -128,7 +129,7 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     const subject = traceSubjectOf(principal);
     currentTrace()?.authenticatedAs(
       subject,
-      principal.kind === 'user' ? principal.sessionId : undefined,
+      principal.kind === 'user' ? principal.sessionId : clientTokenAuthSession(principal.tokenId),
     );
     if (end) {
       // Written out only if somebody reads this trace; the clock is read now, while it is true.

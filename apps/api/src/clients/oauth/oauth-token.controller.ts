@@ -1,4 +1,6 @@
 import { Controller, Header, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { clientTokenAuthSession } from '../../trace/playground-session-claims.js';
+import { currentTrace } from '../../trace/trace-context.js';
 import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ClientTokenResponse } from '@authlab/shared';
@@ -65,6 +67,7 @@ export class OAuthTokenController {
       scope,
       tokenVersion: client.tokenVersion,
     });
+    currentTrace()?.startedAuthSession(clientTokenAuthSession(issued.jti));
     return {
       access_token: issued.accessToken,
       token_type: 'Bearer',
