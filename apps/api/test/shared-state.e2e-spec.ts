@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killHard, startApiProcess, type ApiProcess } from './support/api-process.js';
 import { databaseBackends, type TestDatabase } from './support/databases.js';
+import { openEventStream } from './support/event-stream.js';
 import { deleteKeys, REDIS_URL, redisSkipReason, uniqueKeyPrefix } from './support/redis.js';
 
 const postgres = (await databaseBackends()).find((backend) => backend.name === 'postgres')!;
@@ -75,6 +76,8 @@ describe.skipIf(skipReason !== undefined)(
         REDIS_KEY_PREFIX: keyPrefix,
         // Both instances must verify each other's tokens: one secret, as in any real deployment.
         JWT_SECRET: randomBytes(32).toString('base64'),
+        // Every account here is signed up from this one address; the limit has tests of its own.
+        SIGNUP_MAX_PER_IP: '1000',
       };
       // One after the other: they migrate the same database at start-up.
       a = await start();
@@ -106,6 +109,33 @@ describe.skipIf(skipReason !== undefined)(
           })
         ).body.code,
       ).toBe('invalid_grant');
+    });
+
+    it('ends an admin’s trace stream on one instance when the admin signs out on the other', async () => {
+      const admin = await signUp(a, 'streams-on-b');
+      const client = new pg.Client({ connectionString: env.DATABASE_URL });
+      await client.connect();
+      await client.query("update users set role = 'admin' where id = $1", [admin.user.id]);
+      await client.end();
+      const adminToken = (
+        (await call(a, 'POST', '/api/auth/refresh', { body: { refreshToken: admin.refreshToken } }))
+          .body as unknown as Session
+      ).accessToken;
+
+      const stream = await openEventStream(`${b}/api/traces/stream`, {
+        Authorization: `Bearer ${adminToken}`,
+      });
+      expect(stream.status).toBe(200);
+      const probe = await call(b, 'GET', '/api/health');
+      const probeId = probe.headers.get('x-trace-id');
+      await stream.waitFor((event) => event.event === 'trace' && event.id === probeId);
+
+      expect((await call(a, 'POST', '/api/auth/signout', { token: adminToken })).status).toBe(204);
+      await stream.ended();
+      expect(stream.events.at(-1)).toMatchObject({
+        event: 'end',
+        data: 'The access token has been revoked.',
+      });
     });
 
     it('honours a role change on one instance at the other at once', async () => {

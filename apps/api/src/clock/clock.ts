@@ -5,8 +5,15 @@
  */
 export class Clock {
   private offsetMs = 0;
+  private readonly moveListeners = new Set<() => void>();
 
   constructor(readonly adjustable: boolean) {}
+
+  /** Hears every move, so what waits for a moment on this clock (an expiry) can look again. */
+  onMove(listener: () => void): () => void {
+    this.moveListeners.add(listener);
+    return () => this.moveListeners.delete(listener);
+  }
 
   nowMs(): number {
     return Date.now() + this.offsetMs;
@@ -26,11 +33,13 @@ export class Clock {
     if (!Number.isInteger(seconds) || seconds <= 0)
       throw new RangeError('The clock moves forward by a positive whole number of seconds.');
     this.offsetMs += seconds * 1000;
+    for (const listener of this.moveListeners) listener();
   }
 
   reset(): void {
     if (!this.adjustable) throw new Error('This clock is the system clock; it cannot be moved.');
     this.offsetMs = 0;
+    for (const listener of this.moveListeners) listener();
   }
 }
 

@@ -57,6 +57,11 @@ export interface AppConfig {
   lab: boolean;
   /** Request tracing: on by default (it is what authlab teaches with); bounded memory. */
   tracing: { enabled: boolean; capacity: number };
+  /**
+   * Live trace streams open at once per caller (a token's subject, or an anonymous playground
+   * session) and per client IP; one more gets 429 with Retry-After.
+   */
+  traceStreams: { maxPerCaller: number; maxPerAddress: number };
   /** Nest's log levels; 'verbose' adds one line per request. */
   logLevels: Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'>;
   /** The built playground, served from the API's own origin; absent → not served. */

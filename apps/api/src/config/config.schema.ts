@@ -86,6 +86,8 @@ export const environmentSchema = z.object({
   PLAYGROUND_DIR: z.string().min(1).optional(),
   TRACING: z.enum(['on', 'off']).default('on'),
   TRACE_CAPACITY: integer(1, 100_000, 1000),
+  TRACE_STREAMS_PER_CALLER: integer(1, 1000, 5),
+  TRACE_STREAMS_PER_ADDRESS: integer(1, 10_000, 30),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 

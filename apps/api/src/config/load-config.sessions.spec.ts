@@ -35,6 +35,7 @@ describe('loadConfig: cookies, sessions, throttling and Redis', () => {
       windowSeconds: 900,
     });
     expect(config.signUpThrottle).toEqual({ maxPerIp: 10, windowSeconds: 3600 });
+    expect(config.traceStreams).toEqual({ maxPerCaller: 5, maxPerAddress: 30 });
     expect(config.passwordHashing.maxQueued).toBe(32);
     expect(config.passwordHashing.maxConcurrent).toBeGreaterThanOrEqual(1);
     expect(load({ PASSWORD_HASH_CONCURRENCY: '3' }).passwordHashing.maxConcurrent).toBe(3);
@@ -60,6 +61,7 @@ describe('loadConfig: cookies, sessions, throttling and Redis', () => {
     ['SIGNUP_MAX_PER_IP', '0'],
     ['PASSWORD_HASH_CONCURRENCY', '0'],
     ['PASSWORD_HASH_QUEUE_LIMIT', '-1'],
+    ['TRACE_STREAMS_PER_CALLER', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => load({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -118,6 +118,10 @@ export function loadConfig(
     demo,
     lab,
     tracing: { enabled: e.TRACING === 'on', capacity: e.TRACE_CAPACITY },
+    traceStreams: {
+      maxPerCaller: e.TRACE_STREAMS_PER_CALLER,
+      maxPerAddress: e.TRACE_STREAMS_PER_ADDRESS,
+    },
     logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(e.LOG_LEVEL) + 1),
     playgroundDir: e.PLAYGROUND_DIR ? path.resolve(e.PLAYGROUND_DIR) : defaultPlaygroundDir(),
   };

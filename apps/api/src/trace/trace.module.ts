@@ -1,7 +1,9 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RevocationModule } from '../auth/revocation/revocation.module.js';
 import { TRACE_STORE, TraceStore } from './trace-store.js';
+import { TraceStreams } from './trace-streams.service.js';
 import { TracesController } from './traces.controller.js';
 import { TracingInterceptor } from './tracing.interceptor.js';
 
@@ -21,10 +23,13 @@ export class TraceModule {
         inject: [APP_CONFIG],
         useFactory: (config: AppConfig) => new TraceStore(config.tracing.capacity),
       },
+      TraceStreams,
     ];
     if (tracingEnabled) providers.push({ provide: APP_INTERCEPTOR, useClass: TracingInterceptor });
     return {
       module: TraceModule,
+      // Streams end when their token is revoked.
+      imports: [RevocationModule],
       controllers: [TracesController],
       providers,
       exports: [TRACE_STORE],

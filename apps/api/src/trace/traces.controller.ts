@@ -9,11 +9,9 @@ import { ApiException } from '../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe.js';
 import { canSee, traceViewerOf } from './trace-visibility.js';
 import { TRACE_STORE, TraceStore } from './trace-store.js';
+import { TraceStreams } from './trace-streams.service.js';
 
 const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
-
-/** Keeps idle proxies from closing the stream. */
-const HEARTBEAT_MS = 15_000;
 
 @ApiTags('traces')
 @ApiBearerAuth()
@@ -25,7 +23,10 @@ const HEARTBEAT_MS = 15_000;
 @OptionalAuth()
 @Controller('traces')
 export class TracesController {
-  constructor(@Inject(TRACE_STORE) private readonly store: TraceStore) {}
+  constructor(
+    @Inject(TRACE_STORE) private readonly store: TraceStore,
+    private readonly streams: TraceStreams,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Recent traces the caller may see, newest first' })
@@ -40,23 +41,12 @@ export class TracesController {
   }
 
   @Sse('stream')
-  @ApiOperation({ summary: 'New traces the caller may see, as server-sent events (event: trace)' })
+  @ApiOperation({
+    summary:
+      'New traces the caller may see, as server-sent events (event: trace); ends with event: end when the token is revoked or expires',
+  })
   stream(@Req() request: Request): Observable<MessageEvent> {
-    const viewer = traceViewerOf(request);
-    return new Observable<MessageEvent>((subscriber) => {
-      const unsubscribe = this.store.subscribe((trace) => {
-        if (canSee(viewer, trace))
-          subscriber.next({ id: trace.id, type: 'trace', data: trace.toTrace() });
-      });
-      const heartbeat = setInterval(
-        () => subscriber.next({ type: 'heartbeat', data: '' }),
-        HEARTBEAT_MS,
-      );
-      return () => {
-        unsubscribe();
-        clearInterval(heartbeat);
-      };
-    });
+    return this.streams.openFor(request);
   }
 
   @Get(':id')

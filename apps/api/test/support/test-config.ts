@@ -30,6 +30,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     demo: false,
     lab: false,
     tracing: { enabled: true, capacity: 1000 },
+    traceStreams: { maxPerCaller: 5, maxPerAddress: 30 },
     logLevels: ['error'],
     ...overrides,
   };

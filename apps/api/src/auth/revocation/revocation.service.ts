@@ -29,6 +29,8 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
   private generation = 0;
   private stale = true;
   private pruneTimer: NodeJS.Timeout | undefined;
+  /** Told whenever a refusal may have appeared: what holds a token open (a stream) asks again. */
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,7 +40,10 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.backend.listen({
-      event: (event) => this.view.apply(event),
+      event: (event) => {
+        this.view.apply(event);
+        this.changed();
+      },
       stale: () => this.markStale(),
       resync: () =>
         void this.resync().catch((error: unknown) => this.logger.error('Resync failed', error)),
@@ -87,9 +92,20 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
     return this.record({ type: 'version', principal, version });
   }
 
+  /** Hears of every revocation, this instance's or another's, and of a view that went stale. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
   /** This instance applies the event at once; the others hear of it through the backend. */
   private async record(event: RevocationEvent): Promise<void> {
     this.view.apply(event);
+    this.changed();
     await this.backend.publish(event);
   }
 
@@ -98,6 +114,7 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
     if (!this.stale)
       this.logger.warn('Lost the revocation channel; refusing tokens until resynchronised.');
     this.stale = true;
+    this.changed();
   }
 
   private async resync(): Promise<void> {
@@ -123,6 +140,7 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
       if (this.stale && generation > 0) this.logger.log('Revocation state resynchronised.');
       this.stale = false;
     }
+    this.changed();
   }
 
   private longestTokenLifetime(): number {
