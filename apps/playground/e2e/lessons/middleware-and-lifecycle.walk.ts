@@ -19,11 +19,13 @@ export async function walk(learner: Learner): Promise<void> {
   );
   await learner.stepDone('Send the wrong kind of body');
 
+  // As the solution says: sign in as writer, then send with the current token.
+  await learner.signIn('writer');
   await learner.send(
     {
       method: 'POST',
       path: '/api/articles',
-      as: 'writer (role writer)',
+      as: 'my current token',
       bodyType: 'JSON',
       body: JSON.stringify({ title: 'Hello', body: 'My first article' }),
     },

@@ -23,8 +23,10 @@ export async function walk(learner: Learner): Promise<void> {
   );
   await learner.stepDone('A writer tries to delete');
 
+  // As the solution says: sign in as admin (the runner reads the requests of the current token).
+  await learner.signIn('admin');
   await learner.send(
-    { method: 'DELETE', path: `/api/articles/${id}`, as: 'admin (role admin)' },
+    { method: 'DELETE', path: `/api/articles/${id}`, as: 'my current token' },
     204,
   );
   await learner.stepDone('An admin deletes');
