@@ -5,7 +5,7 @@ const token = { principal: 'user:7', jti: 'jti-1', sessionId: 'session-1', versi
 
 describe('RevocationView', () => {
   it('lets a token pass when nothing refuses it', () => {
-    expect(new RevocationView().refusal(token)).toBeUndefined();
+    expect(new RevocationView().refusal(token, 50)).toBeUndefined();
   });
 
   it('refuses a signed-out jti, an ended session and an older token version', () => {
@@ -17,7 +17,7 @@ describe('RevocationView', () => {
     for (const event of cases) {
       const view = new RevocationView();
       view.apply(event);
-      expect(view.refusal(token)).toEqual(expect.any(String));
+      expect(view.refusal(token, 50)).toEqual(expect.any(String));
     }
   });
 
@@ -25,18 +25,25 @@ describe('RevocationView', () => {
     const view = new RevocationView();
     view.apply({ type: 'version', principal: 'user:7', version: 2 });
     view.apply({ type: 'version', principal: 'client:cl_x', version: 9 });
-    expect(view.refusal(token)).toBeUndefined();
+    expect(view.refusal(token, 50)).toBeUndefined();
   });
 
   it('never lowers a version or shortens a refusal, whatever order events arrive in', () => {
     const view = new RevocationView();
     view.apply({ type: 'version', principal: 'user:7', version: 5 });
     view.apply({ type: 'version', principal: 'user:7', version: 3 });
-    expect(view.refusal({ ...token, version: 4 })).toContain('version 5');
+    expect(view.refusal({ ...token, version: 4 }, 50)).toContain('version 5');
     view.apply({ type: 'token', jti: 'jti-1', until: 200 });
     view.apply({ type: 'token', jti: 'jti-1', until: 100 });
     view.prune(150);
-    expect(view.refusal(token)).toBe('the token was signed out');
+    expect(view.refusal(token, 150)).toBe('the token was signed out');
+  });
+
+  it('holds a refusal until its time exactly, whether or not it has been pruned', () => {
+    const view = new RevocationView();
+    view.apply({ type: 'sessions', ids: ['session-1'], until: 100 });
+    expect(view.refusal(token, 99)).toBe('its session has ended');
+    expect(view.refusal(token, 100)).toBeUndefined();
   });
 
   it('forgets refusals once every token they concern has expired, but keeps versions', () => {

@@ -32,10 +32,13 @@ export class RevocationView {
     }
   }
 
-  /** Why this token must be refused, or undefined when it may pass. */
-  refusal(token: TokenFacts): string | undefined {
-    if (this.deniedTokens.has(token.jti)) return 'the token was signed out';
-    if (token.sessionId !== undefined && this.endedSessions.has(token.sessionId))
+  /**
+   * Why this token must be refused, or undefined when it may pass. A refusal holds until its
+   * `until`, exactly: whether prune() has run since does not change the answer.
+   */
+  refusal(token: TokenFacts, nowSeconds: number): string | undefined {
+    if (inForce(this.deniedTokens, token.jti, nowSeconds)) return 'the token was signed out';
+    if (token.sessionId !== undefined && inForce(this.endedSessions, token.sessionId, nowSeconds))
       return 'its session has ended';
     const current = this.versions.get(token.principal) ?? 0;
     if (token.version < current) {
@@ -58,6 +61,11 @@ export class RevocationView {
       versions: this.versions.size,
     };
   }
+}
+
+function inForce(map: Map<string, number>, key: string, nowSeconds: number): boolean {
+  const until = map.get(key);
+  return until !== undefined && until > nowSeconds;
 }
 
 /** Facts only grow: a late or repeated event can never shorten a refusal or lower a version. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Clock } from '../../clock/clock.js';
 import { ApiException } from '../../common/errors/api-exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { RevocationBackend, RevocationListener } from './revocation-backend.js';
@@ -43,7 +44,7 @@ const token = (overrides = {}) => ({
 
 async function started(): Promise<{ service: RevocationService; backend: ScriptedBackend }> {
   const backend = new ScriptedBackend();
-  const service = new RevocationService(config, backend, repository);
+  const service = new RevocationService(config, backend, repository, new Clock(false));
   await service.onModuleInit();
   return { service, backend };
 }

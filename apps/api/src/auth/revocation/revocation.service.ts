@@ -6,13 +6,20 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { ApiException } from '../../common/errors/api-exception.js';
+import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { IAT_SKEW_SECONDS } from '../tokens/token-times.js';
 import { REVOCATION_BACKEND, type RevocationBackend } from './revocation-backend.js';
 import type { RevocationEvent } from './revocation-event.js';
 import { RevocationRepository } from './revocation.repository.js';
 import { RevocationView, type TokenFacts } from './revocation-view.js';
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+/**
+ * The real clock. The API's clock is never behind it (demo mode only moves it forward, and a
+ * reset puts it back to real time), so a fact kept until a time on the real clock is kept at
+ * least as long on the API's clock, whatever it does meanwhile.
+ */
+const realNowSeconds = () => Math.floor(Date.now() / 1000);
 const PRUNE_INTERVAL_MS = 60_000;
 
 /**
@@ -20,6 +27,11 @@ const PRUNE_INTERVAL_MS = 60_000;
  * signed out, its session not ended, its token version current. The decision reads an
  * in-process view; revocations reach it from this instance directly and from the others
  * through the backend (Redis pub/sub), which also holds what an instance must reload.
+ *
+ * Facts are kept until every token they cover has expired on any clock the API may use: a
+ * token's times come from the API's clock when it was issued (possibly moved ahead), and it
+ * is accepted only while its `exp` is ahead of both that clock and the real one. So a fact ends
+ * at a time taken from the API's clock plus a lifetime, and is let go on the real clock.
  */
 @Injectable()
 export class RevocationService implements OnModuleInit, OnApplicationShutdown {
@@ -36,6 +48,7 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REVOCATION_BACKEND) private readonly backend: RevocationBackend,
     private readonly repository: RevocationRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -49,7 +62,10 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
         void this.resync().catch((error: unknown) => this.logger.error('Resync failed', error)),
     });
     await this.resync();
-    this.pruneTimer = setInterval(() => this.view.prune(nowSeconds()), PRUNE_INTERVAL_MS).unref();
+    this.pruneTimer = setInterval(
+      () => this.view.prune(realNowSeconds()),
+      PRUNE_INTERVAL_MS,
+    ).unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -69,21 +85,21 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
         },
       );
     }
-    return this.view.refusal(token);
+    return this.view.refusal(token, realNowSeconds());
   }
 
-  /** Signs one access token out until it expires. */
+  /** Signs one access token out until it expires (its own exp, from the clock that issued it). */
   denyToken(jti: string, expiresAt: number): Promise<void> {
     return this.record({ type: 'token', jti, until: expiresAt });
   }
 
-  /** Ends sessions for every access token they issued: those live at most one access-token lifetime more. */
+  /** Ends sessions for every access token they issued: those were issued by now on the API's clock. */
   endSessions(ids: string[]): Promise<void> {
     if (ids.length === 0) return Promise.resolve();
     return this.record({
       type: 'sessions',
       ids,
-      until: nowSeconds() + this.longestTokenLifetime(),
+      until: this.clock.nowSeconds() + this.longestTokenLifetime(),
     });
   }
 
@@ -119,10 +135,11 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
 
   private async resync(): Promise<void> {
     const generation = this.generation;
-    const now = nowSeconds();
+    const now = realNowSeconds();
     const lifetime = this.longestTokenLifetime();
     const [denied, ended, versions] = await Promise.all([
       this.backend.deniedTokens(now),
+      // Sessions record when they ended on the API's clock (SessionsService), never behind the real one.
       this.repository.sessionsEndedSince(new Date((now - lifetime) * 1000)),
       this.repository.raisedVersions(),
     ]);
@@ -143,7 +160,14 @@ export class RevocationService implements OnModuleInit, OnApplicationShutdown {
     this.changed();
   }
 
+  /**
+   * How long after a session ends one of its tokens may still be valid: a full lifetime, and the
+   * skew by which its iat may have been ahead (another instance's clock issued it).
+   */
   private longestTokenLifetime(): number {
-    return Math.max(this.config.jwt.accessTokenTtlSeconds, this.config.jwt.clientTokenTtlSeconds);
+    return (
+      Math.max(this.config.jwt.accessTokenTtlSeconds, this.config.jwt.clientTokenTtlSeconds) +
+      IAT_SKEW_SECONDS
+    );
   }
 }
