@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { parseResultCode } from '@authlab/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const packageDir = path.resolve(import.meta.dirname, '..');
@@ -28,6 +29,9 @@ describe('npm run exercise', () => {
     expect(run.output).toContain('lesson: docs/lessons/08-refresh-tokens-and-sign-out.md');
     const results = JSON.parse(readFileSync(path.join(home, 'results.json'), 'utf8'));
     expect(results['8']).toMatchObject({ complete: false });
+    const code = /lesson refresh-tokens-and-sign-out: (\S+)/.exec(run.output)?.[1] ?? '';
+    expect(parseResultCode(code)).toMatchObject({ exercise: 8, total: 10 });
+    expect(parseResultCode(code)?.passed).toBe(results['8'].passed);
   });
 
   it('passes once the learner has written a correct file, and the list shows it done', () => {

@@ -2,6 +2,7 @@
 // reference solution), prints the report, remembers the result, exits non-zero while anything fails.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { formatResultCode } from '@authlab/shared';
 import { EXERCISES } from '../catalogue.js';
 import { gradeFile } from '../grading/grade-file.js';
 import { formatReport } from '../grading/report.js';
@@ -55,12 +56,18 @@ async function main(args: string[]) {
   const passed = grade.checks.filter((check) => check.passed).length;
   const complete = passed === grade.checks.length;
   if (!useSolution) {
-    rememberResult(resultsPath, exercise.number, {
+    const gradedAt = new Date().toISOString();
+    const total = grade.checks.length;
+    rememberResult(resultsPath, exercise.number, { passed, total, complete, gradedAt });
+    const code = formatResultCode({
+      exercise: exercise.number,
       passed,
-      total: grade.checks.length,
-      complete,
-      gradedAt: new Date().toISOString(),
+      total,
+      gradedAt: `${gradedAt.slice(0, 16)}Z`,
     });
+    process.stdout.write(
+      `\nResult code for the playground's lesson ${exercise.lessonId}: ${code}\n`,
+    );
   }
   process.exitCode = complete ? 0 : 1;
 }

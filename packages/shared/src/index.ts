@@ -15,4 +15,5 @@ export * from './schemas/clients.schema.js';
 export * from './lessons/lesson.schema.js';
 export * from './lessons/evaluate-check.js';
 export * from './failure-category.js';
+export * from './exercises.js';
 export * from './schemas/clock.schema.js';

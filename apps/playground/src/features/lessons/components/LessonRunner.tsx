@@ -8,6 +8,7 @@ import {
 } from '../hooks/use-lesson-checks';
 import type { LessonDocument } from '../lib/lesson-document';
 import { LessonBody } from './LessonBody';
+import { LessonExercises } from './LessonExercises';
 import { LessonStepItem } from './LessonStepItem';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 
@@ -100,6 +101,7 @@ export function LessonRunner({ lesson, nextLesson, tools, ...inputs }: LessonRun
             onConfirm={reset}
           />
         </div>
+        <LessonExercises lessonId={lesson.id} />
         <section aria-labelledby={`${id}-text`} className="lesson-reading">
           <h3 id={`${id}-text`} className="visually-hidden">
             The lesson
