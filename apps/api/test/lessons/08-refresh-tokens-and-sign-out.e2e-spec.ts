@@ -83,6 +83,7 @@ describeLessonSteps('08-refresh-tokens-and-sign-out.md', {
     solution: async (learner) => {
       expect((await learner.send('POST', '/api/auth/signout')).status).toBe(204);
       expect((await learner.send('GET', '/api/articles')).status).toBe(401);
+      await learner.signIn('user');
     },
     lazy: {
       'a sign-out, then a request with another token': async (learner) => {

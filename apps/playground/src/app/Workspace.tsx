@@ -68,6 +68,9 @@ function CurrentView({ session, route }: WorkspaceProps) {
           lessonId={route.param}
           currentToken={currentToken}
           cookieMode={session?.delivery === 'cookie'}
+          cookieSession={
+            session?.delivery === 'cookie' ? (session.signInTraceId ?? session.username) : undefined
+          }
           tools={<LessonTools session={session} currentToken={currentToken} />}
         />
       );

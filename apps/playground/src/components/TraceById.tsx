@@ -6,8 +6,8 @@ import { TraceFlow } from './TraceFlow';
 interface TraceByIdProps {
   traceId: string;
   /**
-   * Sent when reading the trace. Usually unneeded: the API shows a trace to the playground
-   * session that made the request, and a stale token would get the read refused.
+   * Sent when reading the trace of an authenticated request: the playground session alone shows
+   * only anonymous requests. (A stale token would get the read refused.)
    */
   token?: string;
   /** Offer a link to the lifecycle view (not inside it). */

@@ -15,7 +15,17 @@ const MAX_DELAY_MS = 15_000;
 export function useTraceStream(
   token: string | undefined,
   onTrace: (trace: Trace) => void,
-  { anonymousWhenRefused = false }: { anonymousWhenRefused?: boolean } = {},
+  {
+    anonymousWhenRefused = false,
+    cookieSession,
+  }: {
+    anonymousWhenRefused?: boolean;
+    /**
+     * The cookie session the browser will send with the stream (its sign-in), if any: a new one
+     * changes whose requests the API shows, so the stream connects again though no token changed.
+     */
+    cookieSession?: string | undefined;
+  } = {},
 ): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const latest = useRef(onTrace);
@@ -79,7 +89,7 @@ export function useTraceStream(
       controller.abort();
       if (timer) clearTimeout(timer);
     };
-  }, [token, anonymousWhenRefused]);
+  }, [token, anonymousWhenRefused, cookieSession]);
 
   return status;
 }

@@ -12,6 +12,8 @@ export interface LessonInputs {
   currentToken: string | undefined;
   /** Whether the session's tokens travel in cookies. */
   cookieMode: boolean;
+  /** In cookie mode, which sign-in the cookies belong to: a new one is followed from then on. */
+  cookieSession?: string | undefined;
 }
 
 export type TraceAvailability = 'loading' | 'ready' | 'unavailable';
@@ -29,9 +31,9 @@ function tokenOf(token: string | undefined): LessonState['token'] {
  */
 export function useLessonChecks(
   lesson: LessonDocument,
-  { currentToken, cookieMode }: LessonInputs,
+  { currentToken, cookieMode, cookieSession }: LessonInputs,
 ) {
-  const { query, stream } = useLiveLearnerTraces(currentToken);
+  const { query, stream } = useLiveLearnerTraces(currentToken, cookieSession);
   const verification = useVerifiedSignature();
   const progress = useProgress();
   const [baseline, setBaselineState] = useState(() => baselineOf(lesson.id));

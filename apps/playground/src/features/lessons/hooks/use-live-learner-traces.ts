@@ -6,7 +6,10 @@ import { useTraceStream, type StreamStatus } from '../../../lib/use-trace-stream
 import { learnerTracesKey, mergeTraces, useLearnerTraces } from '../api/get-learner-traces';
 
 /** This browser's requests, read with the current token: loaded, then kept up to date by the live stream. */
-export function useLiveLearnerTraces(token: string | undefined): {
+export function useLiveLearnerTraces(
+  token: string | undefined,
+  cookieSession?: string,
+): {
   query: ReturnType<typeof useLearnerTraces>;
   stream: StreamStatus;
 } {
@@ -27,7 +30,7 @@ export function useLiveLearnerTraces(token: string | undefined): {
     [queryClient],
   );
   // A refused token (signed out, expired) still leaves the session's anonymous requests to follow.
-  const stream = useTraceStream(token, add, { anonymousWhenRefused: true });
+  const stream = useTraceStream(token, add, { anonymousWhenRefused: true, cookieSession });
 
   // Whenever the stream (re)connects, load the list again: nothing between two connections is lost.
   useEffect(() => {

@@ -298,7 +298,11 @@ export function RbacMatrix() {
                 label={`Response of ${selected}`}
               />
               {selectedCell.result.response.traceId && (
-                <TraceById traceId={selectedCell.result.response.traceId} />
+                // Read with the cell's own token: the session id alone shows only anonymous requests.
+                <TraceById
+                  traceId={selectedCell.result.response.traceId}
+                  {...(selectedCell.result.token ? { token: selectedCell.result.token } : {})}
+                />
               )}
             </>
           )}
