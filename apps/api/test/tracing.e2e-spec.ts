@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { RouteMetadata, Trace } from '@authlab/shared';
+import { PLAYGROUND_BACKGROUND_HEADER, type RouteMetadata, type Trace } from '@authlab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACE_STORE, type TraceStore } from '../src/trace/trace-store.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -204,6 +204,30 @@ describe('request traces', () => {
       'claim.role': 'writer',
     });
     expect(JSON.stringify(trace)).not.toContain(token.split('.')[2]!);
+  });
+
+  it("marks the playground's own calls as background, and only those: the same path sent by a learner is not", async () => {
+    const token = users.writer.token;
+    const own = await testApp.http
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .set(PLAYGROUND_BACKGROUND_HEADER, '1')
+      .expect(200);
+    expect((await traceOf(own, { token })).background).toBe(true);
+
+    const learners = await testApp.http
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect((await traceOf(learners, { token })).background).toBeUndefined();
+
+    // Only "1" marks a call; any other value is a learner's experiment and stays in view.
+    const other = await testApp.http
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .set(PLAYGROUND_BACKGROUND_HEADER, 'yes')
+      .expect(200);
+    expect((await traceOf(other, { token })).background).toBeUndefined();
   });
 
   it('shows the audience a token carried and the one expected', async () => {

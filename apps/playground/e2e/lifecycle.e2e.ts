@@ -67,4 +67,42 @@ describe('the lifecycle of a request', () => {
     await expect.poll(() => decider.getAttribute('data-step')).toBe('JwtAuthGuard');
     await context.close();
   });
+
+  it("hides the playground's own calls until asked, and shows the learner's own GET /api/auth/me", async () => {
+    const { page, context, pageErrors } = await openPlayground(browser);
+    await signIn(page, 'writer');
+    // "Who am I?" asked the API by itself: a background call.
+    await page
+      .getByRole('region', { name: /Who am I\?/ })
+      .getByText('read, create')
+      .waitFor();
+
+    await openView(page, 'Request builder');
+    await page.getByLabel('Method').selectOption('GET');
+    await page.getByLabel('Path').fill('/api/auth/me');
+    await page.getByLabel('Send as').selectOption({ label: 'my current token' });
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('region', { name: 'Response of GET /api/auth/me' }).waitFor();
+
+    await openView(page, 'Lifecycle');
+    const list = page.getByRole('list', { name: 'Recent requests, newest first' });
+    const paths = () =>
+      list
+        .locator('.trace-link-path')
+        .evaluateAll((items) => items.map((item) => item.textContent?.trim()));
+    await expect.poll(paths).toContain('GET /api/auth/me');
+    const shown = await paths();
+    expect(shown.filter((path) => path === 'GET /api/auth/me')).toHaveLength(1);
+    expect(shown).not.toContain('GET /api/health');
+    expect(shown).not.toContain('GET /api/clock');
+
+    const toggle = page.getByRole('checkbox', { name: /Show the playground’s own calls/ });
+    expect(await toggle.locator('xpath=..').textContent()).toMatch(/: \d+ hidden$/);
+    await toggle.check();
+    await expect.poll(paths).toContain('GET /api/health');
+    const all = await paths();
+    expect(all.filter((path) => path === 'GET /api/auth/me').length).toBeGreaterThanOrEqual(2);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -69,10 +69,18 @@ export interface Trace {
   events: TraceEvent[];
   /** Cookies the response set (values withheld), so the playground can explain them. */
   setCookies?: SetCookieSummary[];
+  /**
+   * The playground made this request for itself (PLAYGROUND_BACKGROUND_HEADER): health, clock,
+   * routes, "Who am I?", the cookie echo. Its lifecycle list hides these by default; the same
+   * path sent by the learner carries no flag and always shows.
+   */
+  background?: true;
   /** The step that refused the request, if one did. */
   decidedBy?: { step: string; kind: TraceStepKind; reason: string };
 }
 
 /** The header a playground sends so anonymous requests' traces can be shown to it. */
 export const PLAYGROUND_SESSION_HEADER = 'x-playground-session';
+/** Sent, with the value "1", on the playground's own calls; see Trace.background. */
+export const PLAYGROUND_BACKGROUND_HEADER = 'x-playground-background';
 export const TRACE_ID_HEADER = 'x-trace-id';

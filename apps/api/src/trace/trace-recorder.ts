@@ -44,6 +44,8 @@ function round(ms: number): number {
  */
 export class TraceRecorder {
   readonly owner: TraceOwner = {};
+  /** The playground sent this request for itself, not for the learner (see Trace.background). */
+  background = false;
   private readonly startedAt = Date.now();
   private readonly origin = performance.now();
   private readonly steps: string[] = [];
@@ -215,6 +217,7 @@ export class TraceRecorder {
         ? { decidedBy: { step: decider.step, kind: decider.kind, reason: decider.reason } }
         : {}),
       ...(setCookies ? { setCookies } : {}),
+      ...(this.background ? { background: true as const } : {}),
     };
   }
 }

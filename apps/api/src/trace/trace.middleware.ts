@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { PLAYGROUND_SESSION_HEADER } from '@authlab/shared';
+import { PLAYGROUND_BACKGROUND_HEADER, PLAYGROUND_SESSION_HEADER } from '@authlab/shared';
 import { summariseSetCookies } from './set-cookie-summary.js';
 import { traceContext } from './trace-context.js';
 import { TraceRecorder } from './trace-recorder.js';
@@ -34,6 +34,8 @@ export function traceMiddleware(store: TraceStore | undefined): RequestHandler {
     const recorder = new TraceRecorder(id, request.method, request.path, store.sessionClaims);
     const session = request.headers[PLAYGROUND_SESSION_HEADER];
     if (typeof session === 'string' && SESSION_ID.test(session)) recorder.owner.session = session;
+    // A display hint only: it changes what the playground lists first, never who may see the trace.
+    recorder.background = request.headers[PLAYGROUND_BACKGROUND_HEADER] === '1';
     recorder.record('requestId', 'middleware', 0, recorder.now(), {
       outcome: 'pass',
       // A plain string: a function written here would share this scope, and keep the request

@@ -86,6 +86,22 @@ describe('the headers of every request', () => {
     expect(sessions[1]).toBe(sessions[0]);
   });
 
+  it("mark the playground's own calls, and only those, with X-Playground-Background: 1", async () => {
+    const fetch = vi.fn(async () => Response.json({}));
+    vi.stubGlobal('fetch', fetch);
+
+    await apiRequest('/api/auth/me', { background: true });
+    await apiRequest('/api/auth/me');
+    await apiRequestRaw('/api/auth/me');
+
+    const flags = fetch.mock.calls.map((call) =>
+      new Headers((call as unknown as [string, RequestInit])[1].headers).get(
+        'X-Playground-Background',
+      ),
+    );
+    expect(flags).toEqual(['1', null, null]);
+  });
+
   it('repeat the CSRF cookie in X-CSRF-Token on a change sent without a bearer token, and only then', async () => {
     document.cookie = 'authlab_csrf=double-submit-value; path=/';
     const fetch = vi.fn(async () => Response.json({}));

@@ -1,6 +1,10 @@
 import type { ErrorBody, FieldIssue } from '@authlab/shared';
 import { csrfHeaderFor } from './csrf';
-import { PLAYGROUND_SESSION_HEADER, playgroundSessionId } from './playground-session';
+import {
+  PLAYGROUND_BACKGROUND_HEADER,
+  PLAYGROUND_SESSION_HEADER,
+  playgroundSessionId,
+} from './playground-session';
 import { sessionStore } from './session-store';
 import { noteAnswer } from './session-truth';
 
@@ -46,6 +50,11 @@ export interface ApiRequestOptions {
    * request sent as someone else must not carry the signed-in learner's cookie.
    */
   cookies?: boolean;
+  /**
+   * The playground calls for itself (health, clock, routes, "Who am I?"…), not for the learner:
+   * the trace says so, and the lifecycle list hides it until asked.
+   */
+  background?: boolean;
   signal?: AbortSignal;
 }
 
@@ -100,6 +109,7 @@ function toApiError(response: Response, body: unknown): ApiError {
 export function requestHeaders(options: ApiRequestOptions): Headers {
   const headers = new Headers({ Accept: 'application/json' });
   headers.set(PLAYGROUND_SESSION_HEADER, playgroundSessionId());
+  if (options.background) headers.set(PLAYGROUND_BACKGROUND_HEADER, '1');
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (options.token !== undefined) headers.set('Authorization', `Bearer ${options.token}`);
   // A cookie-authenticated change needs the double-submit CSRF header; harmless otherwise.

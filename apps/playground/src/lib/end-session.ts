@@ -6,6 +6,7 @@ import { sessionStore, type PlaygroundSession } from './session-store';
 /** Whether the browser still sends the API's access-token cookie, as the API's echo reports. */
 export async function browserHoldsAccessCookie(signal?: AbortSignal): Promise<boolean> {
   const echo = await apiRequest<CookieEchoResponse>(COOKIE_MODE.echoPath, {
+    background: true,
     ...(signal ? { signal } : {}),
   });
   return echo.cookies.some(({ name }) => unprefixed(name) === ACCESS_TOKEN_COOKIE);

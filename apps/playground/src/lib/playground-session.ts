@@ -1,10 +1,10 @@
-import { PLAYGROUND_SESSION_HEADER } from '@authlab/shared';
+import { PLAYGROUND_BACKGROUND_HEADER, PLAYGROUND_SESSION_HEADER } from '@authlab/shared';
 
 const STORAGE_KEY = 'authlab.playground-session';
 /** What the API accepts as a session id (16–64 URL-safe characters). */
 const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-export { PLAYGROUND_SESSION_HEADER };
+export { PLAYGROUND_BACKGROUND_HEADER, PLAYGROUND_SESSION_HEADER };
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));

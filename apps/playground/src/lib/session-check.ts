@@ -9,10 +9,12 @@ export async function recheckSession(): Promise<void> {
   const session = sessionStore.get();
   if (!session || session.ended) return;
   try {
-    await apiRequestRaw(
-      '/api/auth/me',
-      session.delivery === 'bearer' && session.accessToken ? { token: session.accessToken } : {},
-    );
+    await apiRequestRaw('/api/auth/me', {
+      background: true,
+      ...(session.delivery === 'bearer' && session.accessToken
+        ? { token: session.accessToken }
+        : {}),
+    });
   } catch {
     // Unreachable API: nothing learned.
   }

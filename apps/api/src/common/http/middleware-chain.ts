@@ -3,7 +3,12 @@ import cors from 'cors';
 import type { Request, RequestHandler, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CSRF_HEADER, OAUTH_TOKEN_PATH } from '@authlab/shared';
+import {
+  CSRF_HEADER,
+  OAUTH_TOKEN_PATH,
+  PLAYGROUND_BACKGROUND_HEADER,
+  PLAYGROUND_SESSION_HEADER,
+} from '@authlab/shared';
 import type { AppConfig } from '../../config/app-config.js';
 import { traced } from '../../trace/traced-middleware.js';
 import { traceMiddleware } from '../../trace/trace.middleware.js';
@@ -103,7 +108,13 @@ export function installMiddlewareChain(
         decide(null, {
           origin: config.corsOrigins,
           credentials: origin !== undefined && config.corsOrigins.includes(origin),
-          allowedHeaders: ['Authorization', 'Content-Type', 'X-Playground-Session', CSRF_HEADER],
+          allowedHeaders: [
+            'Authorization',
+            'Content-Type',
+            PLAYGROUND_SESSION_HEADER,
+            PLAYGROUND_BACKGROUND_HEADER,
+            CSRF_HEADER,
+          ],
           exposedHeaders: ['X-Trace-Id', 'WWW-Authenticate'],
           maxAge: 600,
         });

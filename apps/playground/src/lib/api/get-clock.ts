@@ -5,7 +5,7 @@ import { apiRequest } from '../api-client';
 export const CLOCK_KEY = ['clock'] as const;
 
 export function getClock(signal?: AbortSignal): Promise<ClockResponse> {
-  return apiRequest<ClockResponse>('/api/clock', { signal });
+  return apiRequest<ClockResponse>('/api/clock', { signal, background: true });
 }
 
 /** The API's clock: polled lightly, and refreshed by whoever moves it (the presenter view). */

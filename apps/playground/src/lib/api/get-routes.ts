@@ -3,7 +3,7 @@ import type { RouteMetadataResponse } from '@authlab/shared';
 import { apiRequest } from '../api-client';
 
 export function getRoutes(signal?: AbortSignal): Promise<RouteMetadataResponse> {
-  return apiRequest<RouteMetadataResponse>('/api/meta/routes', { signal });
+  return apiRequest<RouteMetadataResponse>('/api/meta/routes', { signal, background: true });
 }
 
 /** The API's routes as its decorators declare them: read once, they change only with a deploy. */

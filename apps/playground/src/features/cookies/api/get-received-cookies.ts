@@ -4,7 +4,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { COOKIE_MODE } from '../../../lib/cookie-mode';
 
 export function getReceivedCookies(signal?: AbortSignal): Promise<CookieEchoResponse> {
-  return apiRequest<CookieEchoResponse>(COOKIE_MODE.echoPath, { signal });
+  return apiRequest<CookieEchoResponse>(COOKIE_MODE.echoPath, { signal, background: true });
 }
 
 /** Asks the API which cookies reached it with this very request. */

@@ -3,7 +3,7 @@ import type { HealthResponse } from '@authlab/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 export function getHealth(signal?: AbortSignal): Promise<HealthResponse> {
-  return apiRequest<HealthResponse>('/api/health', { signal });
+  return apiRequest<HealthResponse>('/api/health', { signal, background: true });
 }
 
 export function useHealth() {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithApi } from '../../../test/render';
 import { LifecycleView } from './LifecycleView';
@@ -70,5 +70,49 @@ describe('LifecycleView', () => {
     await vi.waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('This API has no live trace stream.'),
     );
+  });
+});
+
+describe("LifecycleView and the playground's own calls", () => {
+  it('hides background calls until asked, while a learner’s own request to the same path shows', async () => {
+    const { api } = renderWithApi(<LifecycleView session={null} />);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toContain('Live'));
+
+    api.pushTrace({
+      method: 'GET',
+      path: '/api/auth/me',
+      status: 200,
+      events: [],
+      background: true,
+    });
+    api.pushTrace({
+      method: 'GET',
+      path: '/api/health',
+      status: 200,
+      events: [],
+      background: true,
+    });
+    api.pushTrace({ method: 'GET', path: '/api/auth/me', status: 401, events: [] });
+
+    const list = screen.getByRole('list', { name: 'Recent requests, newest first' });
+    const toggle = screen.getByRole('checkbox', { name: /Show the playground’s own calls/ });
+    await vi.waitFor(() => expect(toggle.parentElement?.textContent).toMatch(/: 2 hidden$/));
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([expect.stringMatching(/^GET \/api\/auth\/me401/)]);
+
+    fireEvent.click(toggle);
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      expect.stringMatching(/^GET \/api\/auth\/me401/),
+      expect.stringMatching(/^GET \/api\/health200/),
+      expect.stringMatching(/^GET \/api\/auth\/me200/),
+    ]);
+    expect(toggle.parentElement?.textContent).not.toMatch(/hidden/);
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TraceById } from '../../../components/TraceById';
 import { deciderIndex, TraceFlow } from '../../../components/TraceFlow';
@@ -31,8 +31,12 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
     session?.accessToken && isUnexpired(session.accessToken) ? session.accessToken : undefined;
   const recent = useRecentTraces(token);
   const stream = useRecentTraceStream(token);
-  const traces = recent.data ?? [];
-  const selected = selectedId ? traces.find((trace) => trace.id === selectedId) : traces[0];
+  const [showBackground, setShowBackground] = useState(false);
+  const allTraces = recent.data ?? [];
+  const hidden = allTraces.filter((trace) => trace.background).length;
+  const traces = showBackground ? allTraces : allTraces.filter((trace) => !trace.background);
+  // A trace named in the URL shows even when it is a background call: it was asked for.
+  const selected = selectedId ? allTraces.find((trace) => trace.id === selectedId) : traces[0];
 
   return (
     <div className="lifecycle">
@@ -46,6 +50,17 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
             ? 'As admin you see every request.'
             : 'You see requests made with your token and the anonymous ones from this browser.'}
         </p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={showBackground}
+            onChange={(event) => setShowBackground(event.target.checked)}
+          />
+          <span>
+            Show the playground’s own calls (health, clock, routes, “Who am I?”…)
+            {!showBackground && hidden > 0 ? `: ${hidden} hidden` : ''}
+          </span>
+        </label>
         {recent.isPending && <p>Loading…</p>}
         {recent.isError && (
           <p className="notice notice-info">
@@ -55,7 +70,10 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
           </p>
         )}
         {recent.isSuccess && traces.length === 0 && (
-          <p>No requests yet. Send one from the request builder or the RBAC matrix.</p>
+          <p>
+            {allTraces.length === 0 ? 'No requests yet.' : 'No requests of yours yet.'} Send one
+            from the request builder or the RBAC matrix.
+          </p>
         )}
         <ol className="trace-list" aria-label="Recent requests, newest first">
           {traces.map((trace) => (

@@ -4,7 +4,7 @@ import { apiRequest } from '../../../lib/api-client';
 import type { PlaygroundSession } from '../../../lib/session-store';
 
 export function getMe(token: string | undefined, signal?: AbortSignal): Promise<UserProfile> {
-  return apiRequest<UserProfile>('/api/auth/me', { token, signal });
+  return apiRequest<UserProfile>('/api/auth/me', { token, signal, background: true });
 }
 
 /** The caller as the API sees them: through the bearer token, or through the cookie the browser sends. */

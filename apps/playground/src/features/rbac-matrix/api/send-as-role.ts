@@ -49,6 +49,7 @@ async function sendOnce(
       method: 'POST',
       token: await demoTokenFor(usernameOf('admin')),
       body: { title: 'Scratch article', body: 'Made by the RBAC matrix to be deleted.' },
+      background: true,
     });
     path = path.replace(/\/[^/]+$/, `/${article.id}`);
   }

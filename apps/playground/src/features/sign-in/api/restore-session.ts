@@ -17,7 +17,10 @@ export type RestoredState =
  */
 export async function restoreCookieSession(signal?: AbortSignal): Promise<RestoredState> {
   if (!(await browserHoldsAccessCookie(signal))) return { kind: 'no-cookie' };
-  const me = await apiRequestRaw('/api/auth/me', { ...(signal ? { signal } : {}) });
+  const me = await apiRequestRaw('/api/auth/me', {
+    background: true,
+    ...(signal ? { signal } : {}),
+  });
   if (me.status !== 200) {
     const message = (me.body as { message?: unknown } | undefined)?.message;
     return {

@@ -9,7 +9,7 @@ export interface LabExerciseSummary {
 
 /** The attack-and-defend lab's exercises; the API answers 404 when the lab is off. */
 export function getLabExercises(signal?: AbortSignal): Promise<LabExerciseSummary[]> {
-  return apiRequest<LabExerciseSummary[]>('/api/lab', { signal });
+  return apiRequest<LabExerciseSummary[]>('/api/lab', { signal, background: true });
 }
 
 export function useLabExercises() {
