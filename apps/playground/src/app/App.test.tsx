@@ -38,7 +38,10 @@ describe('the playground page', () => {
   });
 
   it('opens on the first-run page: what authlab is, the way to lesson 1, progress and the tools', async () => {
-    renderWithApi(undefined, '');
+    // In an async act: the lazily loaded view is on screen when act returns (see loadLazyViews).
+    await act(async () => {
+      renderWithApi(undefined, '');
+    });
 
     const intro = await screen.findByRole('region', { name: /See how an API decides/ });
     expect(intro.textContent).toContain('authlab is a real NestJS API');
