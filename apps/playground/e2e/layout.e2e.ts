@@ -101,16 +101,16 @@ describe.each(['light', 'dark'] as const)('every view in the %s theme', (colorSc
       await page.getByLabel('Path').fill('/api/articles/1');
       await page.getByLabel('Send as').selectOption('writer');
       await page.getByRole('button', { name: 'Send request' }).click();
-      await page.getByRole('region', { name: 'Lifecycle of DELETE /api/articles/1' }).waitFor();
+      await page.getByRole('region', { name: 'Response of DELETE /api/articles/1' }).waitFor();
       await check('Request builder');
 
       await openView(page, 'Lifecycle');
-      await page.locator('.trace-panel [aria-current="step"]').waitFor();
+      await page.locator('.trace-panel .trace').waitFor();
       await check('Lifecycle');
 
       await openView(page, 'RBAC matrix');
       await page.getByRole('button', { name: /^Send GET \/api\/users as admin:/ }).click();
-      await page.getByRole('region', { name: 'Lifecycle of GET /api/users' }).waitFor();
+      await page.getByRole('region', { name: 'Response of GET /api/users admin' }).waitFor();
       await check('RBAC matrix');
 
       await openView(page, 'Lessons');
@@ -119,7 +119,7 @@ describe.each(['light', 'dark'] as const)('every view in the %s theme', (colorSc
 
       await openLessonWithMatrix(page);
       await page.getByRole('button', { name: /^Send GET \/api\/users as editor:/ }).click();
-      await page.getByRole('region', { name: 'Lifecycle of GET /api/users' }).waitFor();
+      await page.getByRole('region', { name: 'Response of GET /api/users editor' }).waitFor();
       await check('Lesson runner with the matrix');
 
       await openView(page, 'Presenter');
@@ -191,7 +191,7 @@ describe('the RBAC matrix in its own frame', () => {
     const admin = await cellBox(page, /^Send GET \/api\/users as admin:/);
     expect(admin.right).toBeLessThanOrEqual(geometry.frameRight);
     await page.getByRole('button', { name: /^Send GET \/api\/users as admin:/ }).click();
-    await page.getByRole('region', { name: 'Lifecycle of GET /api/users' }).waitFor();
+    await page.getByRole('region', { name: 'Response of GET /api/users admin' }).waitFor();
     expect(await frameGeometry(page)).toMatchObject({ scrollLeft: 0, pageOverflow: 0 });
     await page.context().close();
   });
@@ -206,7 +206,7 @@ describe('the RBAC matrix in its own frame', () => {
     const name = /^Send DELETE \/api\/articles\/:id as admin:/;
     await page.getByRole('button', { name }).click();
     await page
-      .getByRole('region', { name: /^Lifecycle of DELETE \/api\/articles\/\d+$/ })
+      .getByRole('region', { name: 'Response of DELETE /api/articles/:id admin' })
       .waitFor();
     const after = await frameGeometry(page);
     expect(after).toMatchObject({ pageScrollX: 0, pageOverflow: 0 });
