@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { unlessRedisUnreachable } from '../../redis/redis-unavailable.js';
 import type { SharedRedis } from '../../redis/shared-redis.js';
 import { parseRevocationEvent, type RevocationEvent } from './revocation-event.js';
 import type { RevocationBackend, RevocationListener } from './revocation-backend.js';
@@ -27,7 +28,7 @@ export class RedisRevocationBackend implements RevocationBackend {
       transaction.zadd(this.deniedKey, event.until, event.jti);
     }
     transaction.publish(this.channel, message);
-    const results = await transaction.exec();
+    const results = await unlessRedisUnreachable(this.redis.client, () => transaction.exec());
     const failed = results?.find(([error]) => error !== null);
     if (!results || failed) throw new Error('Redis refused the revocation', { cause: failed?.[0] });
   }
