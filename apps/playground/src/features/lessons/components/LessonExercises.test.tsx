@@ -30,7 +30,7 @@ describe('LessonExercises', () => {
     expect(exercise(/Exercise 6:/).getByText('npm run exercise -- 6')).toBeTruthy();
   });
 
-  it('shows what a pasted result code reports, and keeps it across reloads', () => {
+  it('shows what a pasted result code reports, and stores the code in localStorage', () => {
     render(<LessonExercises lessonId="rbac-401-versus-403" />);
     paste(exercise(/Exercise 6:/), formatResultCode(graded));
     expect(exercise(/Exercise 6:/).getByRole('status').textContent).toContain(
