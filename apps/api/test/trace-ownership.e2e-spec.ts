@@ -93,6 +93,27 @@ describe('who owns a trace: playground sessions and machine clients', () => {
     expect(trace.owner.session).toBeUndefined();
   });
 
+  it('files a request refused for a revoked token as anonymous, under the session it named', async () => {
+    const learner = await createAccount(testApp, 'writer');
+    const session = 'signed-out-session-0001';
+    const token = await signIn(learner, session);
+    await testApp.http
+      .post('/api/auth/signout')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Playground-Session', session)
+      .expect(204);
+    const refused = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Playground-Session', session)
+      .expect(401);
+    // The learner's token reads nothing any more; their session still shows them the refusal.
+    const trace = (await read(refused.headers['x-trace-id']!, { session }).expect(200))
+      .body as Trace;
+    expect(trace.owner).toEqual({ session });
+    expect(trace.decidedBy).toMatchObject({ step: 'RevocationGuard' });
+  });
+
   it('lets a machine client read its own traces, and nobody else’s', async () => {
     const client = (
       await testApp.http

@@ -57,6 +57,8 @@ export class TraceRecorder {
   /** Checks and details: most steps have neither. */
   private readonly extras = new Map<number, Pick<StepResult, 'checks' | 'detail'>>();
   private lastEndMs = 0;
+  /** The playground session the request named, kept while an accepted token may still be refused. */
+  private namedSession: string | undefined;
   /** Facts the handler's own work noted (a lab verdict, a refresh outcome), for its event. */
   private handlerFacts: NonNullable<TraceEvent['detail']> | undefined;
   /** A middleware that has not called next() yet; if the response ends first, it answered. */
@@ -80,11 +82,22 @@ export class TraceRecorder {
   authenticatedAs(subject: string, authSessionId: string | undefined): void {
     this.owner.subject = subject;
     const session = this.owner.session;
+    this.namedSession = session;
     if (
       session !== undefined &&
       (authSessionId === undefined || this.sessionClaims?.startedFrom(authSessionId) !== session)
     )
       delete this.owner.session;
+  }
+
+  /**
+   * The verified token is no longer honoured (signed out, revoked): like any refused token, the
+   * request counts as anonymous, filed under the playground session it named, where the learner
+   * who sent it sees the refusal.
+   */
+  tokenRefused(): void {
+    delete this.owner.subject;
+    if (this.namedSession !== undefined) this.owner.session = this.namedSession;
   }
 
   /** This request signed in (or refreshed) `authSessionId`: it was started from this playground session. */

@@ -8,6 +8,7 @@ import { RevocationService } from '../auth/revocation/revocation.service.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ApiException } from '../common/errors/api-exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { currentTrace } from './trace-context.js';
 import { canSee, traceViewerOf, type TraceViewer } from './trace-visibility.js';
 import { TRACE_STORE, type StoredTrace, type TraceStore } from './trace-store.js';
 
@@ -42,6 +43,12 @@ export class TraceStreams implements OnModuleDestroy {
   private readonly perAddress = new Map<string, number>();
   private readonly limits: AppConfig['traceStreams'];
   private readonly stopListening: Array<() => void>;
+  /**
+   * Requests (by trace id) that revoked a token or moved the clock on this instance: streams are
+   * looked at again once that request's own trace has been delivered, so the learner who signed
+   * out sees their sign-out. Meanwhile a refused stream receives nothing else.
+   */
+  private readonly checkAfter = new Set<string>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -115,17 +122,32 @@ export class TraceStreams implements OnModuleDestroy {
   }
 
   private broadcast(trace: StoredTrace): void {
-    if (this.open.size === 0) return;
+    if (this.open.size === 0) {
+      this.checkAfter.delete(trace.id);
+      return;
+    }
     // Built and serialised once for every stream that may see it, whatever their number.
     let data: string | undefined;
+    const revoking = this.checkAfter.delete(trace.id);
     for (const stream of this.open) {
       if (!canSee(stream.viewer, trace)) continue;
+      if (!revoking && stream.principal && this.refusal(stream.principal) !== undefined) continue;
       data ??= JSON.stringify(trace.toTrace());
       stream.subscriber.next({ id: trace.id, type: 'trace', data });
     }
+    if (revoking) this.checkNow();
   }
 
   private checkAll(): void {
+    const during = currentTrace();
+    if (during && this.open.size > 0) {
+      this.checkAfter.add(during.id);
+      return;
+    }
+    this.checkNow();
+  }
+
+  private checkNow(): void {
     for (const stream of [...this.open]) this.check(stream);
   }
 

@@ -41,6 +41,7 @@ export class RevocationGuard implements CanActivate {
       throw unavailable;
     }
     if (refusal) {
+      currentTrace()?.tokenRefused();
       end?.({
         outcome: 'deny',
         reason: `The token is genuine but no longer honoured: ${refusal}. 401 invalid_token.`,
