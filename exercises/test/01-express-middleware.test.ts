@@ -12,7 +12,7 @@ describe('exercise 1: Express middleware', () => {
     expect(describeFailures(grade.failed)).toBe('');
   });
 
-  it('fails a requireJson that answers 415 itself, mounted after requestId is missing', async () => {
+  it('fails a requireJson that answers 415 itself and a chain that runs it before requestId', async () => {
     const grade = await gradeVariant(1, '01-answers-itself.ts');
     const miss = grade.failed.find((check) => check.behaviour.includes('text/plain'));
     expect(miss?.reason).toContain(
