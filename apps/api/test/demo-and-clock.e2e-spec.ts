@@ -45,7 +45,7 @@ describe('demo mode: reset and the simulated clock', () => {
       .expect(201);
 
     const reset = await asAdmin(testApp.http.post('/api/demo/reset')).expect(200);
-    expect(reset.body).toMatchObject({ users: 4, articles: 3, articlesRemoved: 2 });
+    expect(reset.body).toMatchObject({ users: 4, articles: 4, articlesRemoved: 3 });
     expect(reset.body.tracesCleared).toBeGreaterThan(0);
 
     const after = (
@@ -57,7 +57,17 @@ describe('demo mode: reset and the simulated clock', () => {
       .get('/api/articles')
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
+    // Four demo articles, one of them the writer's draft, which the admin does not see.
     expect(articles.body).toHaveLength(3);
+    const asEditor = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${await signIn(testApp, 'editor')}`)
+      .expect(200);
+    expect(
+      (asEditor.body as Array<{ status: string; authorUsername: string }>).map(
+        (article) => `${article.authorUsername}:${article.status}`,
+      ),
+    ).toEqual(['editor:published', 'writer:published', 'admin:published', 'writer:draft']);
     // The reset did not sign the admin out: their role and password were already the demo ones.
     await testApp.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`).expect(200);
   });

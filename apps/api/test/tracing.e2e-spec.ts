@@ -60,6 +60,7 @@ describe('request traces', () => {
       'guard:RevocationGuard:pass',
       'guard:CsrfGuard:pass',
       'guard:RolesGuard:pass',
+      'guard:PoliciesGuard:pass',
       'interceptor:TracingInterceptor:pass',
       'pipe:ZodValidationPipe(request body):pass',
       'handler:ArticlesController.create:pass',
@@ -515,7 +516,7 @@ describe('with tracing switched off', () => {
       (route) => route.method === 'GET' && route.path === '/api/articles',
     );
     expect(articles).toMatchObject({
-      guards: ['JwtAuthGuard', 'RevocationGuard', 'CsrfGuard', 'RolesGuard'],
+      guards: ['JwtAuthGuard', 'RevocationGuard', 'CsrfGuard', 'RolesGuard', 'PoliciesGuard'],
       interceptors: [],
     });
   });

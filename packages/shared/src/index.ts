@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './article-policy.js';
 export * from './claims.js';
 export * from './errors.js';
 export * from './responses.js';

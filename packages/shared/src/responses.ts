@@ -1,4 +1,5 @@
 /** Response bodies of the API, as both sides see them. */
+import type { ArticleStatus } from './article-policy.js';
 import type { Permission, Role } from './roles.js';
 
 export interface UserView {
@@ -89,6 +90,8 @@ export interface Article {
   body: string;
   authorId: number;
   authorUsername: string;
+  /** A draft is seen only by its author and by editors (see article-policy.ts). */
+  status: ArticleStatus;
   createdAt: string;
   updatedAt: string;
 }

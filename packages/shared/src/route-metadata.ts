@@ -1,3 +1,4 @@
+import type { ArticlePolicyEntry } from './article-policy.js';
 import type { Permission, Role } from './roles.js';
 
 /** One route of the API as its decorators declare it, read at start-up (GET /api/meta/routes). */
@@ -14,6 +15,8 @@ export interface RouteMetadata {
   roles: Role[] | null;
   /** @RequirePermissions(): the caller's role must grant all of these. */
   permissions: Permission[] | null;
+  /** @CheckPolicies(): the object-level rule checked on the article the route loads (article-policy.ts). */
+  policy: { action: Permission; subject: string } | null;
   /** Guards in the order they run: global ones first. */
   guards: string[];
   interceptors: string[];
@@ -23,4 +26,6 @@ export interface RouteMetadata {
 
 export interface RouteMetadataResponse {
   routes: RouteMetadata[];
+  /** What each role may do to which articles: the conditions on top of the role matrix. */
+  articlePolicy: ArticlePolicyEntry[];
 }

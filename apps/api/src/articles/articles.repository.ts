@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Article } from '@authlab/shared';
+import type { Article, ArticleStatus } from '@authlab/shared';
 import { DATABASE, type Database } from '../database/database.types.js';
 import { preparedQuery, type PreparedQuery } from '../database/prepared-query.js';
 
@@ -29,6 +29,7 @@ export class ArticlesRepository {
         'articles.body',
         'articles.authorId',
         'users.username as authorUsername',
+        'articles.status',
         'articles.createdAt',
         'articles.updatedAt',
       ]);
@@ -42,7 +43,12 @@ export class ArticlesRepository {
     return (await this.byId(id))[0];
   }
 
-  async insert(article: { title: string; body: string; authorId: number }): Promise<number> {
+  async insert(article: {
+    title: string;
+    body: string;
+    authorId: number;
+    status?: ArticleStatus;
+  }): Promise<number> {
     const now = new Date().toISOString();
     const { id } = await this.db
       .insertInto('articles')
@@ -53,7 +59,10 @@ export class ArticlesRepository {
   }
 
   /** Returns false when no article has that id. */
-  async update(id: number, changes: { title?: string; body?: string }): Promise<boolean> {
+  async update(
+    id: number,
+    changes: { title?: string; body?: string; status?: ArticleStatus },
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('articles')
       .set({ ...changes, updatedAt: new Date().toISOString() })

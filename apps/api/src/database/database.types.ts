@@ -1,5 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
-import type { Role } from '@authlab/shared';
+import type { ArticleStatus, Role } from '@authlab/shared';
 
 /** Table shapes as the code sees them; CamelCasePlugin maps them to snake_case columns. */
 export interface UsersTable {
@@ -17,6 +17,8 @@ export interface ArticlesTable {
   title: string;
   body: string;
   authorId: number;
+  /** 'published' unless the author keeps it a draft; the column defaults to 'published'. */
+  status: Generated<ArticleStatus>;
   createdAt: string;
   updatedAt: string;
 }

@@ -4,6 +4,7 @@ import { usersAndArticles } from './migrations/0001-users-and-articles.js';
 import { sessionsAndTokenVersions } from './migrations/0002-sessions-and-token-versions.js';
 import { apiClients } from './migrations/0003-api-clients.js';
 import { sessionExpiryIndex } from './migrations/0004-session-expiry-index.js';
+import { articleStatus } from './migrations/0005-article-status.js';
 
 /** Migrations listed in code, in order; names sort as they must run. */
 function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0002-sessions-and-token-versions': sessionsAndTokenVersions(),
     '0003-api-clients': apiClients(),
     '0004-session-expiry-index': sessionExpiryIndex(),
+    '0005-article-status': articleStatus(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DEMO_USERS, type DemoResetResponse } from '@authlab/shared';
+import { DEMO_USERS, type ArticleStatus, type DemoResetResponse } from '@authlab/shared';
 import { ArticlesRepository } from '../articles/articles.repository.js';
 import { PasswordHasher } from '../auth/passwords/password-hasher.service.js';
 import { RevocationService } from '../auth/revocation/revocation.service.js';
@@ -8,18 +8,36 @@ import { isUniqueViolation } from '../database/unique-violation.js';
 import { TRACE_STORE, type TraceStore } from '../trace/trace-store.js';
 import { UsersRepository } from '../users/users.repository.js';
 
-const DEMO_ARTICLES = [
+/** Articles by several authors, one a draft only its author and editors see (article-policy.ts). */
+const DEMO_ARTICLES: ReadonlyArray<{
+  title: string;
+  body: string;
+  author: string;
+  status: ArticleStatus;
+}> = [
   {
     title: 'What a bearer token is',
     body: 'Whoever holds it may use it — like cash. Keep it secret, keep it short-lived.',
+    author: 'editor',
+    status: 'published',
   },
   {
     title: 'Three parts of a JWT',
     body: 'Header, payload and signature, each base64url-encoded and joined by dots.',
+    author: 'writer',
+    status: 'published',
   },
   {
     title: '401 or 403?',
     body: '401: we do not know who you are. 403: we know, and the answer is no.',
+    author: 'admin',
+    status: 'published',
+  },
+  {
+    title: 'Draft: who owns an article?',
+    body: 'Roles say what you may do; ownership says to which articles. Not finished yet.',
+    author: 'writer',
+    status: 'draft',
   },
 ];
 
@@ -101,8 +119,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 
   private async insertDemoArticles(): Promise<void> {
-    const author = await this.users.findByUsername('writer');
-    for (const article of DEMO_ARTICLES)
-      await this.articles.insert({ ...article, authorId: author!.id });
+    for (const { author, ...article } of DEMO_ARTICLES) {
+      const user = await this.users.findByUsername(author);
+      await this.articles.insert({ ...article, authorId: user!.id });
+    }
   }
 }

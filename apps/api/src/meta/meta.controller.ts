@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RouteMetadataResponse } from '@authlab/shared';
+import { articlePolicy, type RouteMetadataResponse } from '@authlab/shared';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { RouteCatalogue } from './route-catalogue.service.js';
 
@@ -13,9 +13,9 @@ export class MetaController {
   @Get('routes')
   @ApiOperation({
     summary:
-      'Every route with its access rule, guards, pipes and interceptors, read from the decorators',
+      'Every route with its access rule, guards, pipes and interceptors, read from the decorators, and the article policy',
   })
   routes(): RouteMetadataResponse {
-    return { routes: this.catalogue.list() };
+    return { routes: this.catalogue.list(), articlePolicy: articlePolicy() };
   }
 }

@@ -22,6 +22,7 @@ import {
   Reflector,
 } from '@nestjs/core';
 import type { RouteMetadata } from '@authlab/shared';
+import { CheckPolicies } from '../auth/decorators/check-policies.decorator.js';
 import { OptionalAuth } from '../auth/decorators/optional-auth.decorator.js';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { RequirePermissions } from '../auth/decorators/require-permissions.decorator.js';
@@ -136,6 +137,7 @@ export class RouteCatalogue implements OnApplicationBootstrap {
               optionalAuth: this.reflector.getAllAndOverride(OptionalAuth, targets) === true,
               roles: this.reflector.getAllAndOverride(Roles, targets) ?? null,
               permissions: this.reflector.getAllAndOverride(RequirePermissions, targets) ?? null,
+              policy: this.reflector.getAllAndOverride(CheckPolicies, targets) ?? null,
               guards: [...globalGuards, ...ownList(GUARDS_METADATA)],
               interceptors: [...globalInterceptors, ...ownList(INTERCEPTORS_METADATA)],
               pipes: [...globalPipes, ...ownList(PIPES_METADATA), ...argumentPipes],

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import {
+  articlePolicy,
   CSRF_COOKIE,
   permissionsOf,
   type CookieEchoResponse,
@@ -86,6 +87,7 @@ function route(method: string, path: string, rule: Partial<RouteMetadata>): Rout
     optionalAuth: false,
     roles: null,
     permissions: null,
+    policy: null,
     guards: ['JwtAuthGuard', 'RolesGuard'],
     interceptors: [],
     pipes: [],
@@ -409,7 +411,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         return respond(200, body, passTrace(method, path, account, 200));
       }
 
-      if (path === '/api/meta/routes') return respond(200, { routes: FAKE_ROUTES }, TRACE_ID);
+      if (path === '/api/meta/routes')
+        return respond(200, { routes: FAKE_ROUTES, articlePolicy: articlePolicy() }, TRACE_ID);
 
       if (method === 'GET' && path === '/api/clock') {
         return respond(

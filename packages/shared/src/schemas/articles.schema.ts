@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARTICLE_STATUSES } from '../article-policy.js';
 
 export const articleIdSchema = z.coerce
   .number()
@@ -9,6 +10,8 @@ export const articleIdSchema = z.coerce
 export const createArticleSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   body: z.string().max(20_000, 'must be at most 20000 characters'),
+  /** Published unless the author says otherwise. Strict: authorId can never be set from a body. */
+  status: z.enum(ARTICLE_STATUSES).optional(),
 });
 export type CreateArticleRequest = z.infer<typeof createArticleSchema>;
 
