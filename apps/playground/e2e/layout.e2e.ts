@@ -244,7 +244,7 @@ describe('the RBAC matrix in its own frame', () => {
       .evaluate((view) => view.getBoundingClientRect().top);
     expect(viewTop).toBeLessThan(844 / 2);
     expect(await page.locator('details.session-drawer > summary').textContent()).toMatch(
-      /^Signed in as writer \(Bearer token\)/,
+      /^Session: writer, Bearer token/,
     );
     await page.context().close();
   });

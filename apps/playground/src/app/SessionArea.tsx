@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useSession } from '../lib/session-store';
+import { useSession, type PlaygroundSession } from '../lib/session-store';
 import { useNarrowScreen } from './use-narrow-screen';
 
 interface SessionAreaProps {
@@ -7,6 +7,14 @@ interface SessionAreaProps {
   children: ReactNode;
   /** Receives the element where the workspace puts the API's health and "Who am I?". */
   factsRef: (element: HTMLElement | null) => void;
+}
+
+/** One line for the folded session controls: the same state the sign-in panel reports. */
+function summaryOf(session: PlaygroundSession | null): string {
+  if (!session) return 'Session: not signed in';
+  if (session.ended) return `Session: ${session.username}, ended; sign in again`;
+  const delivery = session.delivery === 'cookie' ? 'HttpOnly cookie' : 'Bearer token';
+  return `Session: ${session.username}, ${delivery}`;
 }
 
 /**
@@ -27,11 +35,7 @@ export function SessionArea({ children, factsRef }: SessionAreaProps) {
       }}
     >
       <summary>
-        <span className="session-drawer-status">
-          {session
-            ? `Signed in as ${session.username} (${session.delivery === 'cookie' ? 'HttpOnly cookie' : 'Bearer token'})`
-            : 'Not signed in'}
-        </span>{' '}
+        <span className="session-drawer-status">{summaryOf(session)}</span>{' '}
         <span className="hint">· sign-in, API health, who am I</span>
       </summary>
       <div className="session-area">
