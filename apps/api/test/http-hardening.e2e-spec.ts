@@ -1,8 +1,17 @@
+import type { AddressInfo } from 'node:net';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { countRows } from './support/users.js';
 
 const ERROR_KEYS = ['error', 'message', 'statusCode', 'traceId'];
+
+/** A gzip stream whose CRC-32 (the trailer's first four bytes) no longer matches its content. */
+function corruptTrailer(gzip: Buffer): Buffer {
+  const copy = Buffer.from(gzip);
+  copy[copy.length - 8] = copy[copy.length - 8]! ^ 0xff;
+  return copy;
+}
 
 describe('HTTP input handling and headers', () => {
   let testApp: TestApp;
@@ -134,5 +143,60 @@ describe('HTTP input handling and headers', () => {
   it('publishes an empty key set with HS256: a shared secret is never published', async () => {
     const response = await testApp.http.get('/.well-known/jwks.json').expect(200);
     expect(response.body).toEqual({ keys: [] });
+  });
+});
+
+/** Content-Encoding: gzip and deflate bodies, corrupt and genuine, sent as exact bytes. */
+describe('compressed request bodies', () => {
+  let zipApp: TestApp;
+
+  beforeAll(async () => {
+    zipApp = await startTestApp();
+  });
+  afterAll(() => zipApp?.close());
+
+  /** Exactly these bytes as the body (superagent would serialise a Buffer sent as JSON). */
+  async function compressed(encoding: 'gzip' | 'deflate', body: Buffer) {
+    const server = zipApp.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': encoding },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, text, body: JSON.parse(text) as Record<string, unknown> };
+  }
+  const json = Buffer.from(JSON.stringify({ username: 'zipped', password: 'long enough' }));
+
+  it.each([
+    ['gzip', 'bytes that are not gzip', () => Buffer.from('{"username":"a","password":"b"}')],
+    ['gzip', 'a gzip stream cut short', () => gzipSync(json).subarray(0, 20)],
+    ['gzip', 'a gzip stream with a broken checksum', () => corruptTrailer(gzipSync(json))],
+    ['deflate', 'bytes that are not deflate', () => Buffer.from('{"username":"a","password":"b"}')],
+    ['deflate', 'a deflate stream cut short', () => deflateSync(json).subarray(0, 8)],
+  ] as const)(
+    'answers a corrupt %s body (%s) with 400 in its own words, never zlib’s (CWE-209)',
+    async (encoding, _case, body) => {
+      const response = await compressed(encoding, body());
+      expect(response.status).toBe(400);
+      expect(Object.keys(response.body).sort()).toEqual(ERROR_KEYS);
+      expect(response.body.message).toBe(
+        `The request body is not valid ${encoding} data, as its Content-Encoding says it is.`,
+      );
+      expect(response.text).not.toMatch(/header check|unexpected end|zlib|Z_|checksum|incorrect/i);
+      expect(await countRows(zipApp, 'users')).toBe(0);
+    },
+  );
+
+  it('reads a body that is really compressed', async () => {
+    expect((await compressed('gzip', gzipSync(json))).status).toBe(201);
+    const other = Buffer.from(JSON.stringify({ username: 'deflated', password: 'long enough' }));
+    expect((await compressed('deflate', deflateSync(other))).status).toBe(201);
+    await zipApp.http
+      .post('/api/auth/signin')
+      .send({ username: 'zipped', password: 'long enough' })
+      .expect(200);
   });
 });

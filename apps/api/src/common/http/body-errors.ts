@@ -11,6 +11,10 @@ export const BODY_ERRORS: Readonly<Record<string, { status: number; message: str
     message: 'The request body uses an unsupported content encoding.',
   },
   'charset.unsupported': { status: 415, message: 'The request body uses an unsupported charset.' },
+  'encoding.corrupt': {
+    status: 400,
+    message: 'The request body is not valid data for its Content-Encoding.',
+  },
   'request.aborted': { status: 400, message: 'The request was aborted before its body arrived.' },
   'request.size.invalid': {
     status: 400,
@@ -36,5 +40,23 @@ export function describeBodyError(error: unknown): { status: number; message: st
       message: `The request body contains a ${message}, which is never accepted.`,
     };
   }
+  if (type === 'encoding.corrupt') return { status: 400, message };
   return BODY_ERRORS[type];
+}
+
+/** Encodings Express's body parser inflates; any other is a 415 before a byte is read. */
+const INFLATED = new Set(['gzip', 'deflate', 'br', 'zstd']);
+
+/**
+ * zlib's own messages ("incorrect header check", "unexpected end of file") describe its
+ * internals, and body-parser passes them on as the client's error: a corrupt compressed body
+ * gets a sentence of ours instead, in the one error shape (CWE-209). Other errors pass as they are.
+ */
+export function inOwnWordsIfCorrupt(error: unknown, contentEncoding: string | undefined): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('Z_')) return error;
+  const encoding = contentEncoding?.trim().toLowerCase() ?? '';
+  const named = INFLATED.has(encoding) ? `${encoding} data` : 'data for its Content-Encoding';
+  const message = `The request body is not valid ${named}, as its Content-Encoding says it is.`;
+  return Object.assign(new Error(message), { type: 'encoding.corrupt', status: 400 });
 }

@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { PROTOTYPE_KEY_ERROR } from './body-errors.js';
+import { inOwnWordsIfCorrupt, PROTOTYPE_KEY_ERROR } from './body-errors.js';
 import { BODY_LIMIT, PROTOTYPE_KEYS } from './json-body.js';
 
 /** A parsed form: one string per field, or every value of a field that was sent more than once. */
@@ -34,7 +34,7 @@ export function formBodyParser(): RequestHandler {
   const readText = express.text({ type: 'application/x-www-form-urlencoded', limit: BODY_LIMIT });
   return (request, response, next) => {
     readText(request, response, (error?: unknown) => {
-      if (error) return next(error);
+      if (error) return next(inOwnWordsIfCorrupt(error, request.headers['content-encoding']));
       if (typeof request.body !== 'string') return next();
       try {
         request.body = parseForm(request.body);

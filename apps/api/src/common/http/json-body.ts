@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { OAUTH_TOKEN_PATH } from '@authlab/shared';
-import { PROTOTYPE_KEY_ERROR } from './body-errors.js';
+import { inOwnWordsIfCorrupt, PROTOTYPE_KEY_ERROR } from './body-errors.js';
 
 export const BODY_LIMIT = '100kb';
 
@@ -13,10 +13,11 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * Parses JSON bodies (strictly: only objects and arrays, at most 100 kB) and refuses any body
- * with a prototype key at any depth, so such keys never reach an object in this API.
+ * with a prototype key at any depth, so such keys never reach an object in this API. A corrupt
+ * compressed body is refused in the API's words, not zlib's.
  */
 export function jsonBodyParser(): RequestHandler {
-  return express.json({
+  const parse = express.json({
     limit: BODY_LIMIT,
     strict: true,
     type: 'application/json',
@@ -25,6 +26,10 @@ export function jsonBodyParser(): RequestHandler {
       return value;
     },
   });
+  return (request, response, next) =>
+    parse(request, response, (error?: unknown) =>
+      next(error && inOwnWordsIfCorrupt(error, request.headers['content-encoding'])),
+    );
 }
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
