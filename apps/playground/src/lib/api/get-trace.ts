@@ -2,8 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import type { Trace } from '@authlab/shared';
 import { ApiError, apiRequest } from '../api-client';
 
-export function getTrace(id: string, token?: string, signal?: AbortSignal): Promise<Trace> {
-  return apiRequest<Trace>(`/api/traces/${encodeURIComponent(id)}`, { token, signal });
+/**
+ * Read with the token the request was sent with: the playground session alone shows only
+ * anonymous requests. A token the API refused made an anonymous request, and reads nothing
+ * itself (401): that trace is read with the session alone.
+ */
+export async function getTrace(id: string, token?: string, signal?: AbortSignal): Promise<Trace> {
+  const path = `/api/traces/${encodeURIComponent(id)}`;
+  try {
+    return await apiRequest<Trace>(path, { token, signal });
+  } catch (error) {
+    if (token === undefined || !(error instanceof ApiError) || error.statusCode !== 401)
+      throw error;
+    return apiRequest<Trace>(path, { signal });
+  }
 }
 
 /**

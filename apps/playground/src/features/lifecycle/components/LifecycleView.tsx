@@ -103,7 +103,7 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
         {selected ? (
           <TraceFlow trace={selected} />
         ) : selectedId ? (
-          <TraceById traceId={selectedId} linkToLifecycle={false} />
+          <TraceById traceId={selectedId} linkToLifecycle={false} {...(token ? { token } : {})} />
         ) : (
           <p>Pick a request on the left to see every step it went through.</p>
         )}

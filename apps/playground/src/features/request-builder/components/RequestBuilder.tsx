@@ -372,7 +372,10 @@ export function RequestBuilder({
           {send.data.response.traceId && (
             <>
               <h3>Lifecycle</h3>
-              <TraceById traceId={send.data.response.traceId} />
+              <TraceById
+                traceId={send.data.response.traceId}
+                {...(send.data.token ? { token: send.data.token } : {})}
+              />
             </>
           )}
         </div>
