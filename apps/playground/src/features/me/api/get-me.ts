@@ -15,6 +15,8 @@ export function useMe(session: PlaygroundSession | null) {
       session?.username ?? null,
       session?.delivery ?? null,
       session?.accessToken ?? null,
+      // Asked again once the session has ended, so the answer shown is the API's current one.
+      session?.ended ?? null,
     ],
     queryFn: ({ signal }) => getMe(session?.accessToken, signal),
     enabled: session !== null,

@@ -46,7 +46,14 @@ function refusedAsSharedDemoAccount(result: CellResult): boolean {
 type SendAllState =
   | { status: 'idle' }
   | { status: 'sending'; done: number; total: number }
-  | { status: 'done'; sent: number; skipped: string[] };
+  | { status: 'done'; sent: number; skipped: SkippedRoute[] };
+
+/** A route "Send every cell" left out, why, and for which callers. */
+interface SkippedRoute {
+  route: string;
+  effect: string;
+  callers: string[];
+}
 
 /** Routes × roles from /api/meta/routes; each cell sends that request as that role. */
 export function RbacMatrix() {
@@ -84,15 +91,17 @@ export function RbacMatrix() {
 
   async function sendAll(list: readonly RouteMetadata[]): Promise<void> {
     const cellsToSend: Array<[RouteMetadata, Caller]> = [];
-    const skipped = new Map<string, string[]>();
+    const skipped = new Map<string, SkippedRoute>();
     for (const route of list.filter(isSendable)) {
       for (const caller of CALLERS) {
         const effect = needsConfirmation(route, caller);
-        if (!effect) cellsToSend.push([route, caller]);
-        else {
-          const label = `${route.method} ${route.path} (${effect})`;
-          skipped.set(label, [...(skipped.get(label) ?? []), callerName(caller)]);
+        if (!effect) {
+          cellsToSend.push([route, caller]);
+          continue;
         }
+        const name = `${route.method} ${route.path}`;
+        const entry = skipped.get(name) ?? { route: name, effect, callers: [] };
+        skipped.set(name, { ...entry, callers: [...entry.callers, callerName(caller)] });
       }
     }
     setSendAllState({ status: 'sending', done: 0, total: cellsToSend.length });
@@ -103,7 +112,7 @@ export function RbacMatrix() {
     setSendAllState({
       status: 'done',
       sent: cellsToSend.length,
-      skipped: [...skipped].map(([label, callers]) => `${label} as ${callers.join(', ')}`),
+      skipped: [...skipped.values()],
     });
   }
 
@@ -162,13 +171,15 @@ export function RbacMatrix() {
       {sendAllState.status === 'done' && (
         <div role="status" className="notice notice-info send-all-summary">
           <p>
-            Sent {sendAllState.sent} cells. Skipped {sendAllState.skipped.length} requests the rules
-            allow, because sending them would change things for everyone:
+            Sent {sendAllState.sent} cells. Skipped{' '}
+            {sendAllState.skipped.reduce((sum, entry) => sum + entry.callers.length, 0)} cells on{' '}
+            {sendAllState.skipped.length} routes that the rules allow, because sending them would
+            change things for everyone:
           </p>
           <ul>
-            {sendAllState.skipped.map((line) => (
-              <li key={line} className="mono">
-                {line}
+            {sendAllState.skipped.map(({ route, effect, callers }) => (
+              <li key={route}>
+                <span className="mono">{route}</span> {effect} (as {callers.join(', ')})
               </li>
             ))}
           </ul>
@@ -279,12 +290,14 @@ export function RbacMatrix() {
                 {refusedForDemoAccounts(selectedTarget.route) &&
                   ' In demo mode the API refuses it for the shared demo accounts, so other learners stay signed in.'}
               </p>
-              <ConfirmAction
-                label="Send this request…"
-                question={`Send ${selected} anyway?`}
-                confirmLabel="Yes, send it"
-                onConfirm={() => void sendConfirmed(selectedTarget.route, selectedTarget.caller)}
-              />
+              <div className="button-row">
+                <ConfirmAction
+                  label="Send this request…"
+                  question={`Send ${selected} anyway?`}
+                  confirmLabel="Yes, send it"
+                  onConfirm={() => void sendConfirmed(selectedTarget.route, selectedTarget.caller)}
+                />
+              </div>
             </div>
           )}
           {selectedCell?.status === 'pending' && <p role="status">Sending…</p>}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ROLES, type RouteMetadata } from '@authlab/shared';
 import { FAKE_ROUTES } from '../../../test/fake-api';
-import { expectedAccess, ruleText, sampleRequest } from './expected-access';
+import {
+  expectedAccess,
+  needsConfirmation,
+  refusedForDemoAccounts,
+  ruleText,
+  sampleRequest,
+} from './expected-access';
 
 const [health, listArticles, deleteArticle, listUsers] = FAKE_ROUTES as [
   (typeof FAKE_ROUTES)[number],
@@ -59,5 +66,49 @@ describe('sampleRequest', () => {
       path: '/api/users/4/role',
       body: { role: 'user' },
     });
+  });
+});
+
+describe('needsConfirmation', () => {
+  const route = (method: string, path: string, rule: Partial<RouteMetadata>): RouteMetadata => ({
+    ...health,
+    method,
+    path,
+    public: false,
+    roles: null,
+    permissions: null,
+    ...rule,
+  });
+  const signOutAll = route('POST', '/api/auth/signout-all', { roles: [...ROLES] });
+  const demoReset = route('POST', '/api/demo/reset', { roles: ['admin'] });
+  const roleChange = route('PATCH', '/api/users/:id/role', { roles: ['admin'] });
+  const signUp = route('POST', '/api/auth/signup', { public: true });
+  const clock = route('POST', '/api/clock/advance', { roles: ['admin'] });
+
+  it('holds back the cells the rule lets through when the request ends sessions or changes shared state', () => {
+    expect(needsConfirmation(signOutAll, 'user')).toMatch(/every session/);
+    expect(needsConfirmation(demoReset, 'admin')).toMatch(/demo data/);
+    expect(needsConfirmation(roleChange, 'admin')).toMatch(/role/);
+    expect(needsConfirmation(signUp, null)).toMatch(/creates an account/);
+    expect(needsConfirmation(clock, 'admin')).toMatch(/clock/);
+  });
+
+  it('lets the refused cells go: a refusal changes nothing and shows the guard at work', () => {
+    expect(needsConfirmation(signOutAll, null)).toBeUndefined();
+    expect(needsConfirmation(demoReset, 'writer')).toBeUndefined();
+    expect(needsConfirmation(roleChange, 'editor')).toBeUndefined();
+  });
+
+  it('never holds back a request that only reads or acts on scratch data', () => {
+    expect(needsConfirmation(listUsers, 'admin')).toBeUndefined();
+    expect(needsConfirmation(deleteArticle, 'admin')).toBeUndefined();
+    expect(needsConfirmation(route('POST', '/api/auth/signin', { public: true }), null)).toBe(
+      undefined,
+    );
+  });
+
+  it('names the account-wide actions the API refuses for the demo accounts', () => {
+    expect(refusedForDemoAccounts(signOutAll)).toBe(true);
+    expect(refusedForDemoAccounts(demoReset)).toBe(false);
   });
 });
