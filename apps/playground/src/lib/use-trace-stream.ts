@@ -47,7 +47,8 @@ export function useTraceStream(
             ...(credential === undefined ? {} : { token: credential }),
             headers: { Accept: 'text/event-stream' },
           }),
-          credentials: 'same-origin',
+          // A token speaks alone: a cookie beside it would be refused (400).
+          credentials: credential === undefined ? 'same-origin' : 'omit',
           signal: controller.signal,
         });
         if (response.status === 404) {
