@@ -90,7 +90,7 @@ describe('the lifecycle of a request', () => {
       list
         .locator('.trace-link-path')
         .evaluateAll((items) => items.map((item) => item.textContent?.trim()));
-    await expect.poll(paths).toContain('GET /api/auth/me');
+    await expect.poll(paths, { timeout: 10_000 }).toContain('GET /api/auth/me');
     const shown = await paths();
     expect(shown.filter((path) => path === 'GET /api/auth/me')).toHaveLength(1);
     expect(shown).not.toContain('GET /api/health');
@@ -99,7 +99,7 @@ describe('the lifecycle of a request', () => {
     const toggle = page.getByRole('checkbox', { name: /Show the playground’s own calls/ });
     expect(await toggle.locator('xpath=..').textContent()).toMatch(/: \d+ hidden$/);
     await toggle.check();
-    await expect.poll(paths).toContain('GET /api/health');
+    await expect.poll(paths, { timeout: 10_000 }).toContain('GET /api/health');
     const all = await paths();
     expect(all.filter((path) => path === 'GET /api/auth/me').length).toBeGreaterThanOrEqual(2);
     expect(pageErrors).toEqual([]);
