@@ -375,8 +375,12 @@ export function TokenEditor({
                 response={verdict}
                 label={`Response of ${probe.method} ${probe.path}`}
               />
-              {/* Read with the playground session, not the edited token: a refused token would get this refused too. */}
-              {verdict.traceId && <TraceById traceId={verdict.traceId} />}
+              {/* Read with the edited token: the API shows a signed-in request's trace only to its
+                  token's holder. A token it refused made an anonymous request, which getTrace then
+                  reads with the playground session alone. */}
+              {verdict.traceId && (
+                <TraceById traceId={verdict.traceId} token={send.variables?.token} />
+              )}
             </div>
           )}
         </>
