@@ -98,6 +98,11 @@ describe('groupFailures', () => {
       '1 request: missing role or permission',
     ]);
     expect(isPlaygroundPlumbing(trace(CLOCK_POLL, 'e'))).toBe(true);
+    // The playground's own "Who am I?" with an expired token is not a learner's failure; the
+    // same request sent by a learner is.
+    const whoAmI: NewTrace = { ...ROLE_REFUSED, method: 'GET', path: '/api/auth/me', status: 401 };
+    expect(isPlaygroundPlumbing(trace({ ...whoAmI, background: true }, 'h'))).toBe(true);
+    expect(isPlaygroundPlumbing(trace(whoAmI, 'i'))).toBe(false);
     expect(isPlaygroundPlumbing(trace(ALLOWED, 'f'))).toBe(false);
     expect(isPlaygroundPlumbing(trace({ ...ALLOWED, path: '/assets/index-abc.js' }, 'g'))).toBe(
       true,

@@ -9,8 +9,13 @@ const PLAYGROUND_PLUMBING = [
   /^\/api\/lab$/,
 ];
 
-/** Page loads (the playground's files) and the playground's own polling: not what the class is doing. */
+/**
+ * Page loads (the playground's files), the playground's own polling, and every call it marks as
+ * its own (Trace.background: "Who am I?" after a token expired, a session check, the matrix's demo
+ * sign-ins): not what the class is doing.
+ */
 export function isPlaygroundPlumbing(trace: Trace): boolean {
+  if (trace.background) return true;
   if (!/^\/(api|\.well-known)\//.test(trace.path)) return true;
   return trace.method === 'GET' && PLAYGROUND_PLUMBING.some((pattern) => pattern.test(trace.path));
 }
