@@ -1,4 +1,4 @@
-import { permissionsOf, ROLES, type Permission, type Role } from '@authlab/shared';
+import { articleGrantsOf, permissionsOf, ROLES, type Permission, type Role } from '@authlab/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databaseBackends, type TestDatabase } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -62,12 +62,20 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
+// The fixture is a published article by the admin: a role whose grant for the operation covers
+// only its own articles (a writer's update and delete) passes RolesGuard and is refused by the
+// owner check, with no insufficient_scope challenge — its role is not what is missing.
 const cases = ROLES.flatMap((role) =>
-  OPERATIONS.map((operation) => ({
-    role,
-    operation,
-    allowed: permissionsOf(role).includes(operation.permission),
-  })),
+  OPERATIONS.map((operation) => {
+    const roleGrants = permissionsOf(role).includes(operation.permission);
+    const covers = articleGrantsOf(role).some(
+      (grant) =>
+        grant.permission === operation.permission &&
+        (grant.on !== 'own' || operation.permission === 'create'),
+    );
+    const decidedBy = !roleGrants ? 'RolesGuard' : covers ? null : 'owner check';
+    return { role, operation, allowed: decidedBy === null, decidedBy };
+  }),
 );
 
 for (const backend of await databaseBackends()) {
@@ -98,14 +106,21 @@ for (const backend of await databaseBackends()) {
       });
 
       it.each(cases)(
-        '$role → $operation.name: allowed=$allowed',
-        async ({ role, operation, allowed }) => {
+        '$role → $operation.name on the admin’s article: refused by $decidedBy',
+        async ({ role, operation, allowed, decidedBy }) => {
           const response = await operation.send(testApp, articleId, users[role].token);
           if (allowed) {
             expect(response.status).toBe(operation.okStatus);
             return;
           }
           expect(response.status).toBe(403);
+          if (decidedBy === 'owner check') {
+            expect(response.headers['www-authenticate']).toBeUndefined();
+            expect((response as unknown as { body: { message: string } }).body.message).toBe(
+              `owner check: article ${articleId} is not yours to ${operation.permission}.`,
+            );
+            return;
+          }
           expect(response.headers['www-authenticate']).toBe(
             `Bearer realm="authlab", error="insufficient_scope", scope="${operation.permission}"`,
           );
@@ -115,7 +130,7 @@ for (const backend of await databaseBackends()) {
         },
       );
 
-      it('really changes the data when allowed: a writer creates, an editor edits, an admin deletes', async () => {
+      it('really changes the data when allowed: a writer creates and edits its own, an editor edits, an admin deletes', async () => {
         const created = await testApp.http
           .post('/api/articles')
           .set(bearer(users.writer.token))
@@ -130,6 +145,11 @@ for (const backend of await databaseBackends()) {
 
         await testApp.http
           .patch(`/api/articles/${id}`)
+          .set(bearer(users.writer.token))
+          .send({ title: 'Mine' })
+          .expect(200);
+        await testApp.http
+          .patch(`/api/articles/${id}`)
           .set(bearer(users.editor.token))
           .send({ body: 'v2' })
           .expect(200);
@@ -137,7 +157,7 @@ for (const backend of await databaseBackends()) {
           .get(`/api/articles/${id}`)
           .set(bearer(users.user.token))
           .expect(200);
-        expect(read.body).toMatchObject({ title: 'Draft', body: 'v2' });
+        expect(read.body).toMatchObject({ title: 'Mine', body: 'v2' });
 
         await testApp.http.delete(`/api/articles/${id}`).set(bearer(users.admin.token)).expect(204);
         await testApp.http.get(`/api/articles/${id}`).set(bearer(users.user.token)).expect(404);
@@ -152,6 +172,10 @@ for (const backend of await databaseBackends()) {
           .patch(`/api/articles/${articleId}`)
           .set(bearer(users.writer.token))
           .send({ title: 'Hijacked' })
+          .expect(403);
+        await testApp.http
+          .delete(`/api/articles/${articleId}`)
+          .set(bearer(users.writer.token))
           .expect(403);
         const read = await testApp.http
           .get(`/api/articles/${articleId}`)

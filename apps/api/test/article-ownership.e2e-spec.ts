@@ -23,8 +23,8 @@ const EXPECTED: Record<Role, Record<Kind, Record<Operation, number>>> = {
   },
   writer: {
     "others' published": { 'GET one': 200, PATCH: 403, DELETE: 403 },
-    'own draft': { 'GET one': 200, PATCH: 403, DELETE: 403 },
-    "others' draft": { 'GET one': 404, PATCH: 403, DELETE: 403 },
+    'own draft': { 'GET one': 200, PATCH: 200, DELETE: 204 },
+    "others' draft": { 'GET one': 404, PATCH: 404, DELETE: 404 },
   },
   editor: {
     "others' published": { 'GET one': 200, PATCH: 200, DELETE: 403 },

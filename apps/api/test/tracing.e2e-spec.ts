@@ -89,7 +89,7 @@ describe('request traces', () => {
     expect(trace.events.find((event) => event.step === 'RolesGuard')!.detail).toMatchObject({
       role: 'writer',
       requiredPermissions: ['create'],
-      held: ['read', 'create'],
+      held: ['read', 'create', 'update', 'delete'],
     });
   });
 

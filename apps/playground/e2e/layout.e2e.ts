@@ -99,7 +99,7 @@ describe.each(['light', 'dark'] as const)('every view in the %s theme', (colorSc
       await openView(page, 'Request builder');
       await page.getByLabel('Method').selectOption('DELETE');
       await page.getByLabel('Path').fill('/api/articles/1');
-      await page.getByLabel('Send as').selectOption('writer');
+      await page.getByLabel('Send as').selectOption('editor');
       await page.getByRole('button', { name: 'Send request' }).click();
       await page.getByRole('region', { name: 'Response of DELETE /api/articles/1' }).waitFor();
       await check('Request builder');

@@ -15,12 +15,12 @@ afterAll(async () => {
 describe('the lifecycle of a request', () => {
   it('shows a 403 with RolesGuard marked as the deciding step, and the steps never reached', async () => {
     const { page, context, pageErrors } = await openPlayground(browser);
-    await signIn(page, 'writer');
+    await signIn(page, 'editor');
     await openView(page, 'Request builder');
 
     await page.getByLabel('Method').selectOption('DELETE');
     await page.getByLabel('Path').fill('/api/articles/1');
-    await page.getByLabel('Send as').selectOption('writer');
+    await page.getByLabel('Send as').selectOption('editor');
     await page.getByRole('button', { name: 'Send request' }).click();
 
     const response = page.getByRole('region', { name: 'Response of DELETE /api/articles/1' });
@@ -74,7 +74,7 @@ describe('the lifecycle of a request', () => {
     // "Who am I?" asked the API by itself: a background call.
     await page
       .getByRole('region', { name: /Who am I\?/ })
-      .getByText('read, create')
+      .getByText('read, create, update, delete')
       .waitFor();
 
     await openView(page, 'Request builder');

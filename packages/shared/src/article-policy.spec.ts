@@ -34,6 +34,8 @@ describe('the article policy', () => {
       'read published articles',
       'read their own articles (drafts too)',
       'create articles under their own name',
+      'update their own articles (drafts too)',
+      'delete their own articles (drafts too)',
     ]);
   });
 });

@@ -21,7 +21,8 @@ export interface ArticleGrant {
 export const ARTICLE_SUBJECT = 'Article';
 
 // Every role with `read` reads published articles and its own; editors review every draft.
-// update and delete stay as the matrix grants them: on every article the caller can see.
+// Writers update and delete their own articles; editors update any; admins delete any — always
+// among the articles the caller can see (an admin does not see others' drafts).
 const ARTICLE_GRANTS: ReadonlyMap<Role, readonly ArticleGrant[]> = new Map<
   Role,
   readonly ArticleGrant[]
@@ -40,6 +41,8 @@ const ARTICLE_GRANTS: ReadonlyMap<Role, readonly ArticleGrant[]> = new Map<
       { permission: 'read', on: 'published' },
       { permission: 'read', on: 'own' },
       { permission: 'create', on: 'own' },
+      { permission: 'update', on: 'own' },
+      { permission: 'delete', on: 'own' },
     ] as const),
   ],
   [

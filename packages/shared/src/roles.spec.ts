@@ -5,7 +5,7 @@ describe('the permission matrix', () => {
   it('grants each role exactly the permissions of the course RBAC matrix', () => {
     expect(Object.fromEntries(ROLES.map((role) => [role, permissionsOf(role)]))).toEqual({
       user: ['read'],
-      writer: ['read', 'create'],
+      writer: ['read', 'create', 'update', 'delete'],
       editor: ['read', 'create', 'update'],
       admin: ['read', 'create', 'update', 'delete'],
     });

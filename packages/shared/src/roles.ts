@@ -17,7 +17,8 @@ const PERMISSIONS_BY_ROLE: ReadonlyMap<Role, readonly Permission[]> = new Map<
   readonly Permission[]
 >([
   ['user', Object.freeze(['read'] as const)],
-  ['writer', Object.freeze(['read', 'create'] as const)],
+  // A writer's update and delete reach only their own articles: article-policy.ts narrows them.
+  ['writer', Object.freeze(['read', 'create', 'update', 'delete'] as const)],
   ['editor', Object.freeze(['read', 'create', 'update'] as const)],
   ['admin', Object.freeze(['read', 'create', 'update', 'delete'] as const)],
 ]);

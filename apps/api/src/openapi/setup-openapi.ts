@@ -9,7 +9,7 @@ export function setupOpenApi(app: INestApplication): void {
       .setTitle('authlab reference API')
       .setDescription(
         'Sign up or sign in to receive a bearer token, press "Authorize", paste it, and call the ' +
-          'protected routes. Roles: user (read), writer (+create), editor (+update), admin (+delete).',
+          'protected routes. Roles: user (read), writer (+create, update and delete of their own articles), editor (read, create, update any), admin (all).',
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

@@ -16,13 +16,24 @@ async function deleteAs(learner: Learner, username: string): Promise<number> {
 }
 
 describeLessonSteps('06-rbac-401-versus-403.md', {
-  'writer-deletes': {
+  'editor-deletes': {
     solution: async (learner) => {
-      expect(await deleteAs(learner, 'writer')).toBe(403);
+      expect(await deleteAs(learner, 'editor')).toBe(403);
     },
     lazy: {
       'a user deletes (another role)': async (learner) => {
         await deleteAs(learner, 'user');
+      },
+      'a writer deletes someone else’s article (403 from the owner check, not the role)': async (
+        learner,
+      ) => {
+        await learner.signIn('writer');
+        const list = (await learner.send('GET', '/api/articles')).body as Array<{
+          id: number;
+          authorUsername: string;
+        }>;
+        const others = list.find((article) => article.authorUsername !== 'writer')!;
+        expect((await learner.send('DELETE', `/api/articles/${others.id}`)).status).toBe(403);
       },
       'no token (401, not 403)': async (learner) => {
         await learner.send('DELETE', '/api/articles/1', { as: 'none' });
@@ -38,8 +49,16 @@ describeLessonSteps('06-rbac-401-versus-403.md', {
       expect(await deleteAs(learner, 'admin')).toBe(204);
     },
     lazy: {
-      'a writer deletes': async (learner) => {
-        await deleteAs(learner, 'writer');
+      'an editor deletes': async (learner) => {
+        await deleteAs(learner, 'editor');
+      },
+      'a writer deletes its own article (204, but not as admin)': async (learner) => {
+        await learner.signIn('writer');
+        const created = await learner.send('POST', '/api/articles', {
+          body: { title: 'Mine', body: 'To delete' },
+        });
+        const id = (created.body as { id: number }).id;
+        expect((await learner.send('DELETE', `/api/articles/${id}`)).status).toBe(204);
       },
       'an admin deletes an article that does not exist': async (learner) => {
         await learner.signIn('admin');

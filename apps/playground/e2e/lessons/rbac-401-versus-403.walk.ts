@@ -17,13 +17,15 @@ export async function walk(learner: Learner): Promise<void> {
     id: number;
   };
 
+  // As the solution says: sign in as editor (the runner reads the requests of the current token).
+  await learner.signIn('editor');
   await learner.send(
-    { method: 'DELETE', path: `/api/articles/${id}`, as: 'writer (role writer)' },
+    { method: 'DELETE', path: `/api/articles/${id}`, as: 'my current token' },
     403,
   );
-  await learner.stepDone('A writer tries to delete');
+  await learner.stepDone('An editor tries to delete');
 
-  // As the solution says: sign in as admin (the runner reads the requests of the current token).
+  // Then as admin, with its own sign-in.
   await learner.signIn('admin');
   await learner.send(
     { method: 'DELETE', path: `/api/articles/${id}`, as: 'my current token' },

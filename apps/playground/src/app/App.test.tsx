@@ -125,7 +125,7 @@ describe('the playground page', () => {
     expect(JSON.parse(me.textContent ?? '')).toMatchObject({
       id: 3,
       username: 'writer',
-      permissions: ['read', 'create'],
+      permissions: ['read', 'create', 'update', 'delete'],
     });
     const meCall = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
     expect(new Headers(meCall?.[1]?.headers).get('Authorization')).toBe(`Bearer ${token}`);

@@ -27,7 +27,7 @@ const REFUSED: Trace = {
       startMs: 0.5,
       durationMs: 0.3,
       outcome: 'pass',
-      reason: 'Valid access token for writer (role writer).',
+      reason: 'Valid access token for editor (role editor).',
       checks: [
         { name: 'signature', ok: true, text: 'verified with the configured HS256 key' },
         { name: 'exp', ok: true, text: 'expires in 14 min 3 s' },
@@ -39,8 +39,8 @@ const REFUSED: Trace = {
       startMs: 0.9,
       durationMs: 0.1,
       outcome: 'deny',
-      reason: 'Your role (writer) lacks the "delete" permission this route requires. (403)',
-      detail: { role: 'writer', held: ['read', 'create'] },
+      reason: 'Your role (editor) lacks the "delete" permission this route requires. (403)',
+      detail: { role: 'editor', held: ['read', 'create', 'update'] },
     },
     {
       step: 'AllExceptionsFilter',
@@ -54,7 +54,7 @@ const REFUSED: Trace = {
   decidedBy: {
     step: 'RolesGuard',
     kind: 'guard',
-    reason: 'Your role (writer) lacks the "delete" permission this route requires. (403)',
+    reason: 'Your role (editor) lacks the "delete" permission this route requires. (403)',
   },
 };
 

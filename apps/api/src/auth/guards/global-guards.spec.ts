@@ -56,10 +56,10 @@ class ProbeController {
     return { reached: 'deleters' };
   }
 
-  @RequirePermissions(['create', 'update'])
-  @Get('creators-and-updaters')
-  creatorsAndUpdaters() {
-    return { reached: 'creators-and-updaters' };
+  @RequirePermissions(['update', 'delete'])
+  @Get('updaters-and-deleters')
+  updatersAndDeleters() {
+    return { reached: 'updaters-and-deleters' };
   }
 
   @Roles(['user', 'writer', 'editor', 'admin'])
@@ -206,7 +206,7 @@ describe('the global JwtAuthGuard and RolesGuard', () => {
         id: 7,
         username: 'alice',
         role: 'writer',
-        permissions: ['read', 'create'],
+        permissions: ['read', 'create', 'update', 'delete'],
         tokenId: 'token-id-1',
         issuedAt: (jwt.decode(token) as { iat: number }).iat,
         expiresAt: (jwt.decode(token) as { exp: number }).exp,
@@ -304,11 +304,11 @@ describe('the global JwtAuthGuard and RolesGuard', () => {
     });
 
     it('asks for every listed permission and names only those missing', async () => {
-      expect((await get('/probe/creators-and-updaters', bearerFor('editor'))).status).toBe(200);
-      const response = await get('/probe/creators-and-updaters', bearerFor('writer'));
+      expect((await get('/probe/updaters-and-deleters', bearerFor('writer'))).status).toBe(200);
+      const response = await get('/probe/updaters-and-deleters', bearerFor('editor'));
       expect(response.status).toBe(403);
       expect(response.headers['www-authenticate']).toBe(
-        'Bearer realm="authlab", error="insufficient_scope", scope="update"',
+        'Bearer realm="authlab", error="insufficient_scope", scope="delete"',
       );
     });
 

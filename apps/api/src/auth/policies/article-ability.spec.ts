@@ -41,18 +41,19 @@ describe('abilities built from the shared article policy', () => {
   });
 
   it.each([
-    ['user', 'update', false],
-    ['writer', 'update', false],
-    ['editor', 'update', true],
-    ['admin', 'update', true],
-    ['user', 'delete', false],
-    ['writer', 'delete', false],
-    ['editor', 'delete', false],
-    ['admin', 'delete', true],
-  ] as const)('%s may %s articles: %s (as the role matrix says)', (role, action, expected) => {
+    ['user', 'update', false, false],
+    ['writer', 'update', true, false],
+    ['editor', 'update', true, true],
+    ['admin', 'update', true, true],
+    ['user', 'delete', false, false],
+    ['writer', 'delete', true, false],
+    ['editor', 'delete', false, false],
+    ['admin', 'delete', true, true],
+  ] as const)('%s may %s its own articles: %s, someone else’s: %s', (role, action, own, others) => {
     const ability = defineAbilityFor(user(role));
-    expect(ability.can(action as Permission, 'Article')).toBe(expected);
-    expect(ability.can(action as Permission, published())).toBe(expected);
+    expect(ability.can(action as Permission, 'Article')).toBe(own);
+    expect(ability.can(action as Permission, ownDraft())).toBe(own);
+    expect(ability.can(action as Permission, published())).toBe(others);
   });
 
   it('matches "own" on the author id, not on the role', () => {

@@ -42,10 +42,10 @@ const ROLE_REFUSED: NewTrace = {
       startMs: 0,
       durationMs: 0.1,
       outcome: 'deny',
-      reason: 'Your role (writer) lacks "delete".',
+      reason: 'Your role (editor) lacks "delete".',
     },
   ],
-  decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'Your role (writer) lacks "delete".' },
+  decidedBy: { step: 'RolesGuard', kind: 'guard', reason: 'Your role (editor) lacks "delete".' },
 };
 
 const ALLOWED: NewTrace = { method: 'GET', path: '/api/articles', status: 200, events: [] };

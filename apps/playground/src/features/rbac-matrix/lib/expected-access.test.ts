@@ -36,6 +36,20 @@ describe('expectedAccess', () => {
     });
   });
 
+  it('predicts the owner check for a role whose grant covers only its own articles', () => {
+    const withPolicy = {
+      ...deleteArticle,
+      policy: { action: 'delete' as const, subject: 'Article' },
+    };
+    expect(expectedAccess(withPolicy, 'writer')).toMatchObject({
+      allowed: false,
+      status: 403,
+      why: "writer may delete its own articles only: the owner check refuses someone else's",
+    });
+    expect(expectedAccess(withPolicy, 'admin')).toMatchObject({ allowed: true });
+    expect(expectedAccess(withPolicy, 'editor')).toMatchObject({ why: 'editor lacks delete' });
+  });
+
   it('closes a route that declares no rule, and serves everyone on an optional-auth route', () => {
     const closed = { ...listArticles, permissions: null };
     expect(expectedAccess(closed, 'admin')).toMatchObject({ allowed: false, status: 403 });

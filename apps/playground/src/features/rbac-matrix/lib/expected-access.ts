@@ -1,4 +1,10 @@
-import { DEMO_USERS, permissionsOf, type Role, type RouteMetadata } from '@authlab/shared';
+import {
+  articleGrantsOf,
+  DEMO_USERS,
+  permissionsOf,
+  type Role,
+  type RouteMetadata,
+} from '@authlab/shared';
 import type { HttpMethod } from '../../../lib/api-client';
 
 export interface ExpectedAccess {
@@ -31,6 +37,17 @@ export function expectedAccess(route: RouteMetadata, role: Role | null): Expecte
   );
   if (missing.length > 0)
     return { allowed: false, status: 403, why: `${role} lacks ${missing.join(', ')}` };
+  const policy = route.policy;
+  if (policy && policy.action !== 'create') {
+    const grants = articleGrantsOf(role).filter((grant) => grant.permission === policy.action);
+    // The cell's article is someone else's (article 1, or a scratch one the admin writes).
+    if (grants.length > 0 && grants.every((grant) => grant.on === 'own'))
+      return {
+        allowed: false,
+        status: 403,
+        why: `${role} may ${policy.action} its own articles only: the owner check refuses someone else's`,
+      };
+  }
   return {
     allowed: true,
     why: route.roles
