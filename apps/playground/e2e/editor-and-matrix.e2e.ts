@@ -30,11 +30,62 @@ describe('the token editor', () => {
 
     await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
     await page.getByLabel('Secret to sign with').fill(E2E_JWT_SECRET);
+    await page.getByLabel('Secret is').selectOption('base64');
     await page.getByRole('button', { name: 'Send with the edited token' }).click();
     await page.getByText('The API accepted the token').waitFor();
     expect(
       await page.getByText(/whoever holds the signing secret can mint any role/).isVisible(),
     ).toBe(true);
+    await context.close();
+  });
+});
+
+describe('the token editor never shows one header and sends another', () => {
+  it('writes alg none into the header box when unsigned, and the request carries exactly that header', async () => {
+    const { page, context } = await openPlayground(browser);
+    await signIn(page, 'writer');
+    await openView(page, 'Token editor');
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/auth/me')
+        sent.push(request.headers().authorization ?? '');
+    });
+
+    await page.getByRole('radio', { name: /No signature/ }).check();
+    const headerBox = page.getByLabel('Header (JSON)');
+    expect(JSON.parse(await headerBox.inputValue())).toMatchObject({ alg: 'none' });
+    await page.getByLabel('Send it to').selectOption({ label: 'GET /api/auth/me' });
+    await page.getByRole('button', { name: 'Send with the edited token' }).click();
+    await page.getByText(/The API refused it.*401/).waitFor();
+
+    expect(sent).toHaveLength(1);
+    const [headerSegment = ''] = sent[0]!.replace(/^Bearer /, '').split('.');
+    expect(JSON.parse(Buffer.from(headerSegment, 'base64url').toString('utf8'))).toEqual(
+      JSON.parse(await headerBox.inputValue()),
+    );
+    await context.close();
+  });
+});
+
+describe('copy buttons', () => {
+  it('copies a PEM with its final newline, as the API sent it', async () => {
+    const { page, context } = await openPlayground(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openView(page, 'Request builder');
+    await page.getByLabel('Path').fill('/api/lab/issuer/public-key');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const response = page.getByRole('region', {
+      name: 'Response of GET /api/lab/issuer/public-key',
+    });
+    await response.getByRole('button', { name: 'Copy pem' }).click();
+    await response.getByText('Copied.').waitFor();
+
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const served = (await (
+      await page.request.get(new URL('/api/lab/issuer/public-key', page.url()).href)
+    ).json()) as { pem: string };
+    expect(served.pem.endsWith('-----END PUBLIC KEY-----\n')).toBe(true);
+    expect(copied).toBe(served.pem);
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { RawResponse } from '../lib/api-client';
 import { ResponseView } from './ResponseView';
 
@@ -51,5 +51,26 @@ describe('ResponseView', () => {
     );
     expect(screen.queryByRole('term')).toBeNull();
     expect(screen.getByText('Response headers (1)')).toBeDefined();
+  });
+
+  it('copies a PEM with its final newline and a token as it is, each from its own button', async () => {
+    const writeText = vi.fn((_text: string) => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    onTestFinished(() => {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    });
+    const pem = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n';
+    render(
+      <ResponseView
+        response={{ ...REFUSED, status: 200, statusText: 'OK', body: { pem, token: 'a.b.c' } }}
+        label="Response of GET /api/lab/issuer/public-key"
+      />,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy pem' }));
+    await screen.findByText('Copied.');
+    expect(writeText).toHaveBeenLastCalledWith(pem);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy token' }));
+    expect(writeText).toHaveBeenLastCalledWith('a.b.c');
   });
 });

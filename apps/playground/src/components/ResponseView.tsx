@@ -1,5 +1,6 @@
 import type { RawResponse } from '../lib/api-client';
 import { formatMs } from '../lib/durations';
+import { CopyButton } from './CopyButton';
 import { StatusBadge } from './StatusBadge';
 
 interface ResponseViewProps {
@@ -22,6 +23,30 @@ function multilineFields(body: unknown): Array<[string, string]> {
   );
 }
 
+const JWT_SHAPE = /^[\w-]*\.[\w-]*\.[\w-]*$/;
+
+/** Tokens (a field named for one, or any JWT) and the keys of a JWKS: what a learner copies on. */
+function copyableFields(body: unknown): Array<{ what: string; text: string }> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  return Object.entries(body as Record<string, unknown>).flatMap(([name, value]) => {
+    if (
+      typeof value === 'string' &&
+      !value.includes('\n') &&
+      (/token/i.test(name) || JWT_SHAPE.test(value))
+    )
+      return [{ what: name, text: value }];
+    if (name === 'keys' && Array.isArray(value))
+      return value.map((key: unknown, index) => {
+        const kid = (key as { kid?: unknown } | null)?.kid;
+        return {
+          what: typeof kid === 'string' ? `key ${kid}` : `key ${index + 1}`,
+          text: JSON.stringify(key),
+        };
+      });
+    return [];
+  });
+}
+
 /** A response as it arrived: status, the headers a page may read, and the body. */
 export function ResponseView({ response, label }: ResponseViewProps) {
   const body =
@@ -29,6 +54,7 @@ export function ResponseView({ response, label }: ResponseViewProps) {
   const keyHeaders = KEY_HEADERS.flatMap((wanted) =>
     response.headers.filter(([name]) => name.toLowerCase() === wanted),
   );
+  const copyable = copyableFields(response.body);
   const otherHeaders = response.headers.filter(
     ([name]) => !KEY_HEADERS.includes(name.toLowerCase()),
   );
@@ -79,6 +105,13 @@ export function ResponseView({ response, label }: ResponseViewProps) {
       <pre className="json-block" aria-label="Response body">
         <code>{body === undefined ? '(empty)' : body}</code>
       </pre>
+      {copyable.length > 0 && (
+        <div className="button-row">
+          {copyable.map(({ what, text }) => (
+            <CopyButton key={what} what={what} text={text} />
+          ))}
+        </div>
+      )}
       {multilineFields(response.body).map(([name, value]) => (
         <div key={name}>
           <h4 className="response-body-title">
@@ -87,6 +120,9 @@ export function ResponseView({ response, label }: ResponseViewProps) {
           <pre className="json-block" aria-label={`${name} as text`}>
             <code>{value}</code>
           </pre>
+          <div className="button-row">
+            <CopyButton what={name} text={value} />
+          </div>
         </div>
       ))}
     </section>

@@ -1,4 +1,5 @@
 import type { JwtPart } from '../lib/decode-jwt';
+import { CopyButton } from './CopyButton';
 
 const PARTS: readonly JwtPart[] = ['header', 'payload', 'signature'];
 
@@ -21,7 +22,7 @@ export function TokenSegments({ segments, label = 'Encoded access token' }: Toke
           </span>
         ))}
       </p>
-      <figcaption>
+      <figcaption className="token-caption">
         <ul className="legend" aria-label="Token parts, in order">
           {PARTS.map((part) => (
             <li key={part} className={`legend-${part}`}>
@@ -30,6 +31,10 @@ export function TokenSegments({ segments, label = 'Encoded access token' }: Toke
             </li>
           ))}
         </ul>
+        <CopyButton
+          text={PARTS.map((part) => segments[part]).join('.')}
+          what={label.charAt(0).toLowerCase() + label.slice(1)}
+        />
       </figcaption>
     </figure>
   );

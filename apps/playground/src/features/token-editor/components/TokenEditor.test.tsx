@@ -1,10 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { chosenTokenStore } from '../../../lib/current-token';
 import { decodeJwt } from '../../../lib/decode-jwt';
 import { verifyJws } from '../../../lib/jws';
 import type { PlaygroundSession } from '../../../lib/session-store';
-import { FAKE_SECRET, signedAccessToken } from '../../../test/fake-api';
+import { base64url, FAKE_SECRET, signedAccessToken } from '../../../test/fake-api';
 import { renderWithApi } from '../../../test/render';
 import { TokenEditor } from './TokenEditor';
 
@@ -64,6 +64,7 @@ describe('TokenEditor', () => {
     fireEvent.change(screen.getByLabelText('aud'), { target: { value: 'another-api' } });
     fireEvent.click(screen.getByRole('radio', { name: /Re-sign with a secret/ }));
     expect(screen.getByText('Type the secret to sign with.')).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Secret is'), { target: { value: 'base64' } });
     fireEvent.change(screen.getByLabelText('Secret to sign with'), {
       target: { value: FAKE_SECRET },
     });
@@ -150,5 +151,68 @@ describe('TokenEditor', () => {
         createHmac('sha256', Buffer.alloc(0)).update(`${header}.${payload}`).digest('base64url'),
       );
     });
+  });
+
+  it('shows in the header box the header of the token it sends: alg none when unsigned, its own alg again when kept', async () => {
+    const { api } = renderWithApi(<TokenEditor session={await writerSession()} />);
+    const headerBox = screen.getByLabelText<HTMLTextAreaElement>('Header (JSON)');
+
+    fireEvent.click(screen.getByRole('radio', { name: /No signature/ }));
+    expect(JSON.parse(headerBox.value)).toMatchObject({ alg: 'none' });
+    await vi.waitFor(() => expect(editedToken().endsWith('.')).toBe(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Send with the edited token' }));
+    await screen.findByText(/The API refused it/);
+    const call = api.fetch.mock.calls.find(([path]) => path === '/api/auth/me');
+    const sent = new Headers(call?.[1]?.headers).get('Authorization')?.replace('Bearer ', '') ?? '';
+    const decoded = decodeJwt(sent);
+    expect(decoded.ok && decoded.header.ok && decoded.header.value).toEqual(
+      JSON.parse(headerBox.value),
+    );
+
+    fireEvent.click(screen.getByRole('radio', { name: /Keep the old signature/ }));
+    expect(JSON.parse(headerBox.value)).toMatchObject({ alg: 'HS256' });
+  });
+
+  it('re-signing a token whose alg is not HMAC writes HS256 into the header box, and never sends another alg than it shows', async () => {
+    const session = await writerSession();
+    // An ES256 header over the writer's claims; the signature does not matter here.
+    session.accessToken = `${base64url(JSON.stringify({ alg: 'ES256', typ: 'at+jwt' }))}.${base64url(JSON.stringify(CLAIMS))}.c2ln`;
+    renderWithApi(<TokenEditor session={session} />);
+    const headerBox = screen.getByLabelText<HTMLTextAreaElement>('Header (JSON)');
+    expect(JSON.parse(headerBox.value)).toMatchObject({ alg: 'ES256' });
+
+    fireEvent.click(screen.getByRole('radio', { name: /Re-sign with a secret/ }));
+    expect(JSON.parse(headerBox.value)).toMatchObject({ alg: 'HS256' });
+    fireEvent.change(screen.getByLabelText('Secret to sign with'), { target: { value: 'x' } });
+    await vi.waitFor(() => {
+      const decoded = decodeJwt(editedToken());
+      expect(decoded.ok && decoded.header.ok && decoded.header.value).toEqual(
+        JSON.parse(headerBox.value),
+      );
+    });
+
+    // A header typed by hand is sent as typed, or not at all: never quietly rewritten.
+    fireEvent.change(headerBox, { target: { value: '{"alg": "RS256"}' } });
+    expect(
+      await screen.findByText(/A secret makes an HMAC signature: set "alg" in the header/),
+    ).toBeDefined();
+    expect(
+      screen.getByRole('button', { name: 'Send with the edited token' }).hasAttribute('disabled'),
+    ).toBe(true);
+  });
+
+  it('copies the edited token exactly', async () => {
+    const writeText = vi.fn((_text: string) => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    onTestFinished(() => {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    });
+    renderWithApi(<TokenEditor session={await writerSession()} />);
+    await vi.waitFor(() => expect(editedToken().split('.')).toHaveLength(3));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy edited token' }));
+
+    await screen.findByText('Copied.');
+    expect(writeText).toHaveBeenCalledWith(editedToken());
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { reassembleJws, signHmacJws, type SecretEncoding } from '../../../lib/jws';
+import { HMAC_ALGORITHMS, reassembleJws, signHmacJws, type SecretEncoding } from '../../../lib/jws';
 
 export type SigningChoice =
   | { kind: 'resign'; secret: string; encoding: SecretEncoding; emptyKey?: boolean }
@@ -27,16 +27,21 @@ export function useEditedToken(
     };
     if (signing.kind === 'keep')
       finish({ status: 'ready', token: reassembleJws(header, payload, oldSignature) });
+    // The header goes out exactly as the header box shows it: choosing "no signature" wrote alg none there.
     else if (signing.kind === 'none')
-      finish({ status: 'ready', token: reassembleJws({ ...header, alg: 'none' }, payload, '') });
+      finish({ status: 'ready', token: reassembleJws(header, payload, '') });
+    else if (
+      typeof header.alg !== 'string' ||
+      !(HMAC_ALGORITHMS as readonly string[]).includes(header.alg)
+    )
+      finish({
+        status: 'problem',
+        text: 'A secret makes an HMAC signature: set "alg" in the header to HS256, HS384 or HS512.',
+      });
     else if (signing.secret === '' && !signing.emptyKey)
       finish({ status: 'problem', text: 'Type the secret to sign with.' });
     else {
-      const alg =
-        typeof header.alg === 'string' && /^HS(256|384|512)$/.test(header.alg)
-          ? header.alg
-          : 'HS256';
-      signHmacJws({ ...header, alg }, payload, signing.secret, signing.encoding, {
+      signHmacJws(header, payload, signing.secret, signing.encoding, {
         emptyKey: signing.emptyKey ?? false,
       }).then(
         (token) => finish({ status: 'ready', token }),

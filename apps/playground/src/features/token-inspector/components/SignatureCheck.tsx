@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { SecretField } from '../../../components/SecretField';
 import { selectJwk, type SecretEncoding, type VerificationKey } from '../../../lib/jws';
 import { verifiedSignatureStore } from '../../../lib/signature-verification';
 import { useJwks } from '../api/get-jwks';
@@ -35,7 +36,8 @@ function resultText(state: SignatureCheckState, jwksProblem: string | undefined)
 export function SignatureCheck({ token, kid }: SignatureCheckProps) {
   const [source, setSource] = useState<KeySource>('secret');
   const [secret, setSecret] = useState('');
-  const [encoding, setEncoding] = useState<SecretEncoding>('base64');
+  // Plain text first: a passphrase read as base64 gives other bytes and a check that never matches.
+  const [encoding, setEncoding] = useState<SecretEncoding>('utf8');
   const [pem, setPem] = useState('');
   const jwks = useJwks(source === 'jwks');
   const ids = useId();
@@ -92,31 +94,13 @@ export function SignatureCheck({ token, kid }: SignatureCheckProps) {
         ))}
       </fieldset>
       {source === 'secret' && (
-        <div className="field-row">
-          <div className="field grow">
-            <label htmlFor={`${ids}-secret`}>Secret</label>
-            <input
-              id={`${ids}-secret`}
-              type="text"
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              value={secret}
-              onChange={(event) => setSecret(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-encoding`}>Secret is</label>
-            <select
-              id={`${ids}-encoding`}
-              value={encoding}
-              onChange={(event) => setEncoding(event.target.value as SecretEncoding)}
-            >
-              <option value="base64">base64 bytes (like JWT_SECRET)</option>
-              <option value="utf8">plain text</option>
-            </select>
-          </div>
-        </div>
+        <SecretField
+          label="Secret"
+          secret={secret}
+          encoding={encoding}
+          onSecretChange={setSecret}
+          onEncodingChange={setEncoding}
+        />
       )}
       {source === 'pem' && (
         <div className="field">

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { textToBase64url } from '../../../lib/base64url';
+import { signHmacJws } from '../../../lib/jws';
 import type { PlaygroundSession } from '../../../lib/session-store';
 import { verifiedSignatureStore } from '../../../lib/signature-verification';
 import { FAKE_SECRET, signedAccessToken } from '../../../test/fake-api';
@@ -61,6 +62,7 @@ describe('TokenInspector', () => {
     const result = screen.getByRole('status', { name: 'Signature' });
     expect(result.textContent).toContain('Not checked');
 
+    fireEvent.change(screen.getByLabelText('Secret is'), { target: { value: 'base64' } });
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: FAKE_SECRET } });
     await vi.waitFor(() => expect(result.textContent).toContain('✓ Verified'));
 
@@ -81,6 +83,7 @@ describe('TokenInspector', () => {
     renderWithApi(<TokenInspector session={session(token)} />);
     const result = screen.getByRole('status', { name: 'Signature' });
 
+    fireEvent.change(screen.getByLabelText('Secret is'), { target: { value: 'base64' } });
     fireEvent.change(screen.getByLabelText('Secret'), {
       target: { value: `${FAKE_SECRET.slice(0, -2)}A=` },
     });
@@ -105,6 +108,7 @@ describe('TokenInspector', () => {
   it('turns a verified token into a mismatch when one character of the payload is edited', async () => {
     const token = await signedAccessToken(CLAIMS);
     renderWithApi(<TokenInspector session={session(token)} />);
+    fireEvent.change(screen.getByLabelText('Secret is'), { target: { value: 'base64' } });
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: FAKE_SECRET } });
     const result = screen.getByRole('status', { name: 'Signature' });
     await vi.waitFor(() => expect(result.textContent).toContain('✓ Verified'));
@@ -161,5 +165,34 @@ describe('TokenInspector', () => {
       'The payload decodes to text that is not JSON, at character 19.',
     );
     expect(alert.querySelector('mark')?.textContent).toBe('}');
+  });
+
+  it('reads a typed secret as plain text unless told otherwise, so a passphrase verifies as typed', async () => {
+    const token = await signHmacJws({ alg: 'HS256' }, CLAIMS, 'my-practice-secret', 'utf8');
+    renderWithApi(<TokenInspector session={session(token)} />);
+
+    expect(screen.getByLabelText<HTMLSelectElement>('Secret is').value).toBe('utf8');
+    fireEvent.change(screen.getByLabelText('Secret'), {
+      target: { value: 'my-practice-secret' },
+    });
+    const result = screen.getByRole('status', { name: 'Signature' });
+    await vi.waitFor(() => expect(result.textContent).toContain('✓ Verified'));
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('warns when a "base64" secret is not valid base64 or decodes to readable text, and not for real key bytes', async () => {
+    renderWithApi(<TokenInspector session={session(await signedAccessToken(CLAIMS))} />);
+    fireEvent.change(screen.getByLabelText('Secret is'), { target: { value: 'base64' } });
+
+    fireEvent.change(screen.getByLabelText('Secret'), {
+      target: { value: 'my-practice-secret' },
+    });
+    expect(screen.getByRole('note').textContent).toContain('not valid base64');
+
+    fireEvent.change(screen.getByLabelText('Secret'), { target: { value: btoa('secret') } });
+    expect(screen.getByRole('note').textContent).toContain('decodes to readable text (“secret”)');
+
+    fireEvent.change(screen.getByLabelText('Secret'), { target: { value: FAKE_SECRET } });
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });
