@@ -1,15 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { ArticlesModule } from './articles/articles.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { SigningKeys } from './auth/tokens/signing-keys.js';
 import { ClientsModule } from './clients/clients.module.js';
 import { ClockModule } from './clock/clock.module.js';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { globalEnhancers } from './global-enhancers.js';
 import { LabModule } from './lab/lab.module.js';
 import { MetaModule } from './meta/meta.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -31,11 +30,11 @@ export class AppModule {
         ClientsModule,
         ArticlesModule,
         MetaModule,
-        TraceModule.register(config.tracing.enabled),
+        TraceModule,
         ...(config.demo ? [DemoModule] : []),
         ...(config.lab ? [LabModule.register(config, keys)] : []),
       ],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: globalEnhancers(config),
     };
   }
 }

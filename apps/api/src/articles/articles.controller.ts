@@ -22,7 +22,7 @@ import {
   type ReplaceArticleRequest,
   type UpdateArticleRequest,
 } from '@authlab/shared';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { AuthenticatedUser } from '../auth/authentication/authenticated-user.js';
 import { CheckPolicies } from '../auth/decorators/check-policies.decorator.js';
 import { CurrentAbility } from '../auth/decorators/current-ability.decorator.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';

@@ -8,7 +8,7 @@ import {
   type RegisteredApiClient,
   TRACE_FACTS,
 } from '@authlab/shared';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { AuthenticatedUser } from '../auth/authentication/authenticated-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { validBody, validParam } from '../common/pipes/zod-validation.pipe.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DEMO_USERS, type ArticleStatus, type DemoResetResponse } from '@authlab/shared';
 import { ArticlesRepository } from '../articles/articles.repository.js';
-import { PasswordHasher } from '../auth/passwords/password-hasher.service.js';
+import { PasswordHasher } from '../auth/sign-in/passwords/password-hasher.service.js';
 import { RevocationService } from '../auth/revocation/revocation.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/unique-violation.js';

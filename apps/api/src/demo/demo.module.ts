@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module.js';
-import { PasswordsModule } from '../auth/passwords/passwords.module.js';
+import { PasswordsModule } from '../auth/sign-in/passwords/passwords.module.js';
 import { RevocationModule } from '../auth/revocation/revocation.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DemoController } from './demo.controller.js';

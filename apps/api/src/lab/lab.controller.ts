@@ -2,7 +2,7 @@ import { Controller, Get, Headers, HttpCode, Inject, Param, Post, UseGuards } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../auth/decorators/public.decorator.js';
-import { parseBearerHeader } from '../auth/bearer-token.js';
+import { parseBearerHeader } from '../auth/authentication/bearer-token.js';
 import { ApiException } from '../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';

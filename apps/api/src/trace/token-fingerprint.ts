@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TOKEN_FINGERPRINT_HEX_DIGITS, tokenFacts } from '@authlab/shared';
-import { decodeJoseSegment } from '../auth/tokens/jose-segment.js';
+import { decodeJoseSegment } from '../auth/authentication/jose-segment.js';
 
 /**
  * A token's name in a trace: a truncated SHA-256 of the whole token. Two requests with the same

@@ -2,8 +2,8 @@ import { Inject, Injectable, type MessageEvent, type OnModuleDestroy } from '@ne
 import type { Request } from 'express';
 import { Observable, type Subscriber } from 'rxjs';
 import { PLAYGROUND_SESSION_HEADER } from '@authlab/shared';
-import { clientIp } from '../auth/client-ip.js';
-import { principalKey, type Principal } from '../auth/authenticated-user.js';
+import { clientIp } from '../auth/sign-in/client-ip.js';
+import { principalKey, type Principal } from '../auth/authentication/authenticated-user.js';
 import { RevocationService } from '../auth/revocation/revocation.service.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ApiException } from '../common/errors/api-exception.js';

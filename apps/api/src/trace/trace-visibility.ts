@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { PLAYGROUND_SESSION_HEADER, type TraceOwner } from '@authlab/shared';
-import type { Principal } from '../auth/authenticated-user.js';
+import type { Principal } from '../auth/authentication/authenticated-user.js';
 
 /** Who is asking to read traces: their token's subject and role, and their playground session. */
 export interface TraceViewer {

@@ -1,38 +1,27 @@
-import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RevocationModule } from '../auth/revocation/revocation.module.js';
 import { TRACE_STORE, TraceStore } from './trace-store.js';
 import { TraceStreams } from './trace-streams.service.js';
 import { TracesController } from './traces.controller.js';
-import { TracingInterceptor } from './tracing.interceptor.js';
 
-/** Request traces: the store, the interceptor that times handlers, and the routes that read them. */
+/**
+ * Request traces: the store and the routes that read them. The interceptor that times handlers
+ * is registered with the other global enhancers (global-enhancers.ts).
+ */
 @Global()
-@Module({})
-export class TraceModule {
-  /**
-   * With tracing off there is nothing for the interceptor to time, and Nest skips its whole
-   * interceptor pipeline (an RxJS chain per request) only when no interceptor is registered.
-   * The route catalogue then lists none, which is true.
-   */
-  static register(tracingEnabled: boolean): DynamicModule {
-    const providers: Provider[] = [
-      {
-        provide: TRACE_STORE,
-        inject: [APP_CONFIG],
-        useFactory: (config: AppConfig) => new TraceStore(config.tracing.capacity),
-      },
-      TraceStreams,
-    ];
-    if (tracingEnabled) providers.push({ provide: APP_INTERCEPTOR, useClass: TracingInterceptor });
-    return {
-      module: TraceModule,
-      // Streams end when their token is revoked.
-      imports: [RevocationModule],
-      controllers: [TracesController],
-      providers,
-      exports: [TRACE_STORE],
-    };
-  }
-}
+@Module({
+  // Streams end when their token is revoked.
+  imports: [RevocationModule],
+  controllers: [TracesController],
+  providers: [
+    {
+      provide: TRACE_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new TraceStore(config.tracing.capacity),
+    },
+    TraceStreams,
+  ],
+  exports: [TRACE_STORE],
+})
+export class TraceModule {}

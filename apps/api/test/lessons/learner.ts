@@ -11,7 +11,7 @@ import {
 } from '@authlab/shared';
 import type { Response as TestResponse } from 'supertest';
 import { expect } from 'vitest';
-import { decodeJoseSegment } from '../../src/auth/tokens/jose-segment.js';
+import { decodeJoseSegment } from '../../src/auth/authentication/jose-segment.js';
 import { parseSetCookies } from '../support/cookies.js';
 import type { TestApp } from '../support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@authlab/shared';
-import { PasswordHasher } from '../../src/auth/passwords/password-hasher.service.js';
+import { PasswordHasher } from '../../src/auth/sign-in/passwords/password-hasher.service.js';
 import { DATABASE, type Database } from '../../src/database/database.types.js';
 import { parseSetCookies } from './cookies.js';
 import type { TestApp } from './test-app.js';

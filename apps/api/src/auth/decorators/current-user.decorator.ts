@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiException } from '../../common/errors/api-exception.js';
-import type { AuthenticatedUser, Principal } from '../authenticated-user.js';
+import type { AuthenticatedUser, Principal } from '../authentication/authenticated-user.js';
 
 /**
  * The signed-in user proven by the JWT guard. Only meaningful on routes that are not @Public().

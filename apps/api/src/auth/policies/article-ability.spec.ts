@@ -1,6 +1,9 @@
 import { ROLES, type Permission, type Role } from '@authlab/shared';
 import { describe, expect, it } from 'vitest';
-import type { AuthenticatedClient, AuthenticatedUser } from '../authenticated-user.js';
+import type {
+  AuthenticatedClient,
+  AuthenticatedUser,
+} from '../authentication/authenticated-user.js';
 import { asArticle, defineAbilityFor } from './article-ability.js';
 
 const AUTHOR_ID = 7;

@@ -6,7 +6,7 @@ import {
   type ArticleStatus,
   type Permission,
 } from '@authlab/shared';
-import type { Principal } from '../authenticated-user.js';
+import type { Principal } from '../authentication/authenticated-user.js';
 
 /** The fields of an article the policy looks at. */
 export interface ArticleFacts {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { currentTrace } from '../../trace/trace-context.js';
-import type { Principal } from '../authenticated-user.js';
+import type { Principal } from '../authentication/authenticated-user.js';
 import { CheckPolicies } from '../decorators/check-policies.decorator.js';
 import { defineAbilityFor } from './article-ability.js';
 

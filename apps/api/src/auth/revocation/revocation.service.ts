@@ -8,7 +8,7 @@ import {
 import { ApiException } from '../../common/errors/api-exception.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { IAT_SKEW_SECONDS } from '../tokens/token-times.js';
+import { IAT_SKEW_SECONDS } from '../authentication/token-times.js';
 import { REVOCATION_BACKEND, type RevocationBackend } from './revocation-backend.js';
 import type { RevocationEvent } from './revocation-event.js';
 import { RevocationRepository } from './revocation.repository.js';

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { CookieSessionResponse, TokenDelivery, TokenResponse } from '@authlab/shared';
 import { currentTrace } from '../../trace/trace-context.js';
-import type { SignedIn } from '../auth.service.js';
-import { SessionCookies } from '../cookies/session-cookies.js';
-import { CsrfTokens } from '../csrf/csrf-tokens.js';
+import type { SignedIn } from '../sign-in/auth.service.js';
+import { SessionCookies } from './cookies/session-cookies.js';
+import { CsrfTokens } from './csrf/csrf-tokens.js';
 
 /**
  * Hands a new session to the client, the way it asked: tokens in the JSON body (any client),

@@ -11,19 +11,19 @@ import { ApiException } from '../../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { openApiSchema } from '../../openapi/openapi-schema.js';
-import { AuthService } from '../auth.service.js';
-import type { AuthenticatedUser } from '../authenticated-user.js';
-import { SessionCookies } from '../cookies/session-cookies.js';
-import { csrfRefusal } from '../csrf/csrf-check.js';
-import { CsrfTokens } from '../csrf/csrf-tokens.js';
-import { TrustedOrigins } from '../csrf/trusted-origins.js';
+import { AuthService } from '../sign-in/auth.service.js';
+import type { AuthenticatedUser } from '../authentication/authenticated-user.js';
+import { SessionCookies } from './cookies/session-cookies.js';
+import { csrfRefusal } from './csrf/csrf-check.js';
+import { CsrfTokens } from './csrf/csrf-tokens.js';
+import { TrustedOrigins } from './csrf/trusted-origins.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { Roles } from '../decorators/roles.decorator.js';
-import { cookiesNamed } from '../repeated-credentials.js';
+import { cookiesNamed } from '../authentication/repeated-credentials.js';
 import { invalidRefreshRequest } from './oauth-errors.js';
 import { SessionResponses } from './session-responses.js';
-import { refuseOnSharedDemoAccount } from '../shared-demo-account.js';
+import { refuseOnSharedDemoAccount } from '../sign-in/shared-demo-account.js';
 
 const refreshBody = new ZodValidationPipe(refreshRequestSchema, 'request body');
 

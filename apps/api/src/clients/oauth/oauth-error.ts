@@ -1,5 +1,5 @@
 import type { OAuthErrorBody } from '@authlab/shared';
-import { REALM } from '../../auth/bearer-challenge.js';
+import { REALM } from '../../auth/authentication/bearer-challenge.js';
 
 /**
  * An error of the token endpoint, answered as RFC 6749 §5.2 says — `{ error, error_description }`

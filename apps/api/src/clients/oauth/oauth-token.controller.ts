@@ -5,7 +5,10 @@ import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nest
 import type { Request } from 'express';
 import type { ClientTokenResponse } from '@authlab/shared';
 import { Public } from '../../auth/decorators/public.decorator.js';
-import { authorizationLines, ONE_AUTHORIZATION_HEADER } from '../../auth/repeated-credentials.js';
+import {
+  authorizationLines,
+  ONE_AUTHORIZATION_HEADER,
+} from '../../auth/authentication/repeated-credentials.js';
 import { AccessTokenService } from '../../auth/tokens/access-token.service.js';
 import { ClientsService } from '../clients.service.js';
 import { invalidClient, OAuthError } from './oauth-error.js';

@@ -1,5 +1,5 @@
 import { isPermission, type Permission } from '@authlab/shared';
-import { parseBasicHeader } from '../../auth/basic-credentials.js';
+import { parseBasicHeader } from '../../auth/sign-in/basic-credentials.js';
 import { invalidClient, OAuthError } from './oauth-error.js';
 
 export interface ClientCredentialsRequest {

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { checkJoseHeader } from '../../auth/tokens/jose-header.js';
-import { toTokenRejection } from '../../auth/tokens/token-rejection.js';
+import { checkJoseHeader } from '../../auth/authentication/jose-header.js';
+import { toTokenRejection } from '../../auth/authentication/token-rejection.js';
 import type { Verdict } from './verifier.js';
 
 /**

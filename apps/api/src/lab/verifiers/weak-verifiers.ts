@@ -1,6 +1,6 @@
 import { createHmac, createPublicKey, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { decodeJoseSegment } from '../../auth/tokens/jose-segment.js';
+import { decodeJoseSegment } from '../../auth/authentication/jose-segment.js';
 import type { LabKeys, Verdict, Verifier } from './verifier.js';
 
 /*

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import argon2 from 'argon2';
-import { ApiException } from '../../common/errors/api-exception.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { ApiException } from '../../../common/errors/api-exception.js';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
 import { ConcurrencyLimit, QueueFullError } from './concurrency-limit.js';
 
 /**

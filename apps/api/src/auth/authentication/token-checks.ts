@@ -1,6 +1,6 @@
 import type { TraceCheck } from '@authlab/shared';
 import { FORBIDDEN_JOSE_HEADER_FIELDS } from '@authlab/shared';
-import type { Principal } from '../authenticated-user.js';
+import type { Principal } from './authenticated-user.js';
 import { decodeJoseSegment } from './jose-segment.js';
 import type { TokenRejection } from './token-rejection.js';
 import { IAT_SKEW_SECONDS, NO_EXP_CLAIM, type TokenLifetimes } from './token-times.js';

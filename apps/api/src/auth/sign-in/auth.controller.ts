@@ -31,22 +31,25 @@ import {
   type TokenResponse,
   type UserProfile,
 } from '@authlab/shared';
-import { ApiException } from '../common/errors/api-exception.js';
-import { ZodValidationPipe, validBody } from '../common/pipes/zod-validation.pipe.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { openApiSchema } from '../openapi/openapi-schema.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { ApiException } from '../../common/errors/api-exception.js';
+import { ZodValidationPipe, validBody } from '../../common/pipes/zod-validation.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { openApiSchema } from '../../openapi/openapi-schema.js';
+import { UsersRepository } from '../../users/users.repository.js';
 import { AuthService } from './auth.service.js';
-import type { AuthenticatedUser } from './authenticated-user.js';
+import type { AuthenticatedUser } from '../authentication/authenticated-user.js';
 import { parseBasicHeader } from './basic-credentials.js';
-import { invalidToken } from './bearer-challenge.js';
+import { invalidToken } from '../authentication/bearer-challenge.js';
 import { clientIp } from './client-ip.js';
-import { SessionCookies } from './cookies/session-cookies.js';
-import { CurrentUser } from './decorators/current-user.decorator.js';
-import { Public } from './decorators/public.decorator.js';
-import { authorizationLines, ONE_AUTHORIZATION_HEADER } from './repeated-credentials.js';
-import { Roles } from './decorators/roles.decorator.js';
-import { SessionResponses } from './sessions/session-responses.js';
+import { SessionCookies } from '../sessions/cookies/session-cookies.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { Public } from '../decorators/public.decorator.js';
+import {
+  authorizationLines,
+  ONE_AUTHORIZATION_HEADER,
+} from '../authentication/repeated-credentials.js';
+import { Roles } from '../decorators/roles.decorator.js';
+import { SessionResponses } from '../sessions/session-responses.js';
 import { refuseOnSharedDemoAccount } from './shared-demo-account.js';
 
 const signInCredentials = new ZodValidationPipe(signInSchema, 'credentials');

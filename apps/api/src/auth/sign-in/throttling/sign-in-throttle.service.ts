@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiException } from '../../common/errors/api-exception.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { ApiException } from '../../../common/errors/api-exception.js';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
 import { THROTTLE_STORE, type AttemptCount, type ThrottleStore } from './throttle-store.js';
 
 export interface SignInAttempt {

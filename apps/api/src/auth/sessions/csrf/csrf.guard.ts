@@ -1,14 +1,14 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiException } from '../../common/errors/api-exception.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { currentTrace } from '../../trace/trace-context.js';
-import { readAccessToken } from '../access-token-source.js';
-import type { Principal } from '../authenticated-user.js';
+import { ApiException } from '../../../common/errors/api-exception.js';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
+import { currentTrace } from '../../../trace/trace-context.js';
+import { readAccessToken } from '../../authentication/access-token-source.js';
+import type { Principal } from '../../authentication/authenticated-user.js';
 import { sessionCookieNames, type SessionCookieNames } from '../cookies/session-cookies.js';
-import { csrfRefusal, isStateChanging } from '../csrf/csrf-check.js';
-import { CsrfTokens } from '../csrf/csrf-tokens.js';
-import { TrustedOrigins } from '../csrf/trusted-origins.js';
+import { csrfRefusal, isStateChanging } from './csrf-check.js';
+import { CsrfTokens } from './csrf-tokens.js';
+import { TrustedOrigins } from './trusted-origins.js';
 
 /**
  * Global guard, after authentication: a state-changing request authenticated by the session

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CLOCK, type Clock } from '../../clock/clock.js';
-import { SHARED_REDIS, type SharedRedis } from '../../redis/shared-redis.js';
+import { CLOCK, type Clock } from '../../../clock/clock.js';
+import { SHARED_REDIS, type SharedRedis } from '../../../redis/shared-redis.js';
 import { MemoryThrottleStore } from './memory-throttle.store.js';
 import { RedisThrottleStore } from './redis-throttle.store.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';

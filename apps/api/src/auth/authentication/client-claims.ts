@@ -1,5 +1,5 @@
 import { CLIENT_ID_PATTERN, isPermission } from '@authlab/shared';
-import type { AuthenticatedClient } from '../authenticated-user.js';
+import type { AuthenticatedClient } from './authenticated-user.js';
 import { TokenRejection } from './token-rejection.js';
 import type { TokenTimes } from './token-times.js';
 

@@ -8,7 +8,7 @@ import {
   REFRESH_TOKEN_COOKIE,
   SECURE_COOKIE_PREFIX,
 } from '@authlab/shared';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
 
 export interface SessionCookieNames {
   access: string;

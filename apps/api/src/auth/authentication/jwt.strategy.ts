@@ -2,16 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
 import { isRole, permissionsOf } from '@authlab/shared';
-import { CLOCK, type Clock } from '../clock/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CLOCK, type Clock } from '../../clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { accessTokenExtractor } from './access-token-source.js';
 import type { Principal } from './authenticated-user.js';
-import { sessionCookieNames } from './cookies/session-cookies.js';
-import { clientFromClaims, isTokenVersion } from './tokens/client-claims.js';
-import { checkJoseHeader } from './tokens/jose-header.js';
-import { checkTokenTimes, tokenLifetimes, type TokenLifetimes } from './tokens/token-times.js';
-import { SIGNING_KEYS, type SigningKeys } from './tokens/signing-keys.js';
-import { TokenRejection } from './tokens/token-rejection.js';
+import { sessionCookieNames } from '../sessions/cookies/session-cookies.js';
+import { clientFromClaims, isTokenVersion } from './client-claims.js';
+import { checkJoseHeader } from './jose-header.js';
+import { checkTokenTimes, tokenLifetimes, type TokenLifetimes } from './token-times.js';
+import { SIGNING_KEYS, type SigningKeys } from '../tokens/signing-keys.js';
+import { TokenRejection } from './token-rejection.js';
 
 /** The name passport knows this strategy by; only JwtAuthGuard uses it. */
 export const JWT_STRATEGY = 'jwt';

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { deriveKey } from '../tokens/derived-key.js';
-import { SIGNING_KEYS, type SigningKeys } from '../tokens/signing-keys.js';
+import { deriveKey } from '../../tokens/derived-key.js';
+import { SIGNING_KEYS, type SigningKeys } from '../../tokens/signing-keys.js';
 
 /** Compares two strings in time that does not depend on where they first differ. */
 export function sameSecret(a: string, b: string): boolean {

@@ -1,5 +1,5 @@
-import { ApiException } from '../common/errors/api-exception.js';
-import type { TokenRejection } from './tokens/token-rejection.js';
+import { ApiException } from '../../common/errors/api-exception.js';
+import type { TokenRejection } from './token-rejection.js';
 
 export const REALM = 'authlab';
 

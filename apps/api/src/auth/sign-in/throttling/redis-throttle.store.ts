@@ -1,5 +1,5 @@
-import { unlessRedisUnreachable } from '../../redis/redis-unavailable.js';
-import type { SharedRedis } from '../../redis/shared-redis.js';
+import { unlessRedisUnreachable } from '../../../redis/redis-unavailable.js';
+import type { SharedRedis } from '../../../redis/shared-redis.js';
 import type { AttemptCount, ThrottleStore } from './throttle-store.js';
 
 /** Decrements only a counter that still exists, so an undo never leaves a key without expiry. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AllowedHosts } from '../../common/http/allowed-hosts.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { AllowedHosts } from '../../../common/http/allowed-hosts.js';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
 
 /**
  * The browser origins whose pages may send state-changing requests with the session cookies:

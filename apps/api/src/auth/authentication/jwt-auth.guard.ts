@@ -10,27 +10,27 @@ import type { StepResult } from '../../trace/trace-recorder.js';
 import { tokenFingerprint, tracedTokenFacts } from '../../trace/token-fingerprint.js';
 import { clientTokenAuthSession } from '../../trace/playground-session-claims.js';
 import { traceSubjectOf } from '../../trace/trace-visibility.js';
-import { readAccessToken, type AccessTokenSource } from '../access-token-source.js';
-import type { Principal } from '../authenticated-user.js';
+import { readAccessToken, type AccessTokenSource } from './access-token-source.js';
+import type { Principal } from './authenticated-user.js';
 import {
   authenticationRequired,
   invalidRequest,
   invalidToken,
   InvalidTokenException,
-} from '../bearer-challenge.js';
-import { sessionCookieNames } from '../cookies/session-cookies.js';
+} from './bearer-challenge.js';
+import { sessionCookieNames } from '../sessions/cookies/session-cookies.js';
 import { OptionalAuth } from '../decorators/optional-auth.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
-import { JWT_STRATEGY } from '../jwt.strategy.js';
+import { JWT_STRATEGY } from './jwt.strategy.js';
 import {
   acceptedTokenChecks,
   rejectedTokenChecks,
   rejectionReason,
   type TokenExpectations,
-} from '../tokens/token-checks.js';
-import { TokenRejection, toTokenRejection } from '../tokens/token-rejection.js';
+} from './token-checks.js';
+import { TokenRejection, toTokenRejection } from './token-rejection.js';
 import { SIGNING_KEYS, type SigningKeys } from '../tokens/signing-keys.js';
-import { tokenLifetimes } from '../tokens/token-times.js';
+import { tokenLifetimes } from './token-times.js';
 
 /** What the client is told; the detailed reason stays on the server (and in the caller's trace). */
 function clientDescription(rejection: TokenRejection): string {

@@ -2,7 +2,7 @@ import { Controller, Get, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { CookieEchoResponse } from '@authlab/shared';
-import { Public } from '../decorators/public.decorator.js';
+import { Public } from '../../decorators/public.decorator.js';
 import { SessionCookies } from './session-cookies.js';
 
 /**

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '@authlab/shared';
-import { loadConfig } from '../config/load-config.js';
-import { Clock } from '../clock/clock.js';
+import { loadConfig } from '../../config/load-config.js';
+import { Clock } from '../../clock/clock.js';
 import { JwtStrategy } from './jwt.strategy.js';
-import { hmacKeys } from './tokens/signing-keys.js';
-import { TokenRejection } from './tokens/token-rejection.js';
+import { hmacKeys } from '../tokens/signing-keys.js';
+import { TokenRejection } from './token-rejection.js';
 
 const strategy = new JwtStrategy(
   loadConfig({ NODE_ENV: 'test', SQLITE_FILE: ':memory:' }, []),

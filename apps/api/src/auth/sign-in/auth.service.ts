@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_ROLE, type Credentials } from '@authlab/shared';
-import { ApiException } from '../common/errors/api-exception.js';
-import { isUniqueViolation } from '../database/unique-violation.js';
-import { UsersRepository, type VersionedUser } from '../users/users.repository.js';
-import type { AuthenticatedUser } from './authenticated-user.js';
-import { authenticationRequired, invalidToken } from './bearer-challenge.js';
+import { ApiException } from '../../common/errors/api-exception.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+import { UsersRepository, type VersionedUser } from '../../users/users.repository.js';
+import type { AuthenticatedUser } from '../authentication/authenticated-user.js';
+import { authenticationRequired, invalidToken } from '../authentication/bearer-challenge.js';
 import { PasswordHasher } from './passwords/password-hasher.service.js';
-import { RevocationService } from './revocation/revocation.service.js';
+import { RevocationService } from '../revocation/revocation.service.js';
 import {
   SESSION_END_REASONS,
   SessionsService,
   type OpenSession,
-} from './sessions/sessions.service.js';
+} from '../sessions/sessions.service.js';
 import { SignInThrottle } from './throttling/sign-in-throttle.service.js';
 import { SignUpThrottle } from './throttling/sign-up-throttle.service.js';
-import { AccessTokenService, type IssuedAccessToken } from './tokens/access-token.service.js';
+import { AccessTokenService, type IssuedAccessToken } from '../tokens/access-token.service.js';
 
 /** One answer for a wrong username and a wrong password, so neither reveals which accounts exist. */
 const BAD_CREDENTIALS = 'The username or password is incorrect.';

@@ -1,9 +1,9 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { currentTrace } from '../../trace/trace-context.js';
-import { principalKey, type Principal } from '../authenticated-user.js';
-import { invalidToken } from '../bearer-challenge.js';
-import { RevocationService } from '../revocation/revocation.service.js';
+import { principalKey, type Principal } from '../authentication/authenticated-user.js';
+import { invalidToken } from '../authentication/bearer-challenge.js';
+import { RevocationService } from './revocation.service.js';
 
 /**
  * Global guard, right after JwtAuthGuard: a token can be genuine and unexpired yet no longer

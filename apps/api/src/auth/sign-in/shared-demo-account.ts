@@ -1,5 +1,5 @@
 import { SHARED_DEMO_ACCOUNT, isDemoUsername } from '@authlab/shared';
-import { ApiException } from '../common/errors/api-exception.js';
+import { ApiException } from '../../common/errors/api-exception.js';
 
 /** What a learner asked to do to their whole account, and what each would do to everyone else. */
 const CONSEQUENCES = {

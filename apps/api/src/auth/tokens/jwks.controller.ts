@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { JsonWebKeySet } from '@authlab/shared';
-import { Public } from './decorators/public.decorator.js';
-import { SIGNING_KEYS, type SigningKeys } from './tokens/signing-keys.js';
+import { Public } from '../decorators/public.decorator.js';
+import { SIGNING_KEYS, type SigningKeys } from './signing-keys.js';
 
 /** Publishes the public verification key (RFC 7517). Empty with HS256: a shared secret is never published. */
 @ApiTags('auth')
