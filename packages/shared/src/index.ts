@@ -15,6 +15,7 @@ export * from './schemas/sessions.schema.js';
 export * from './schemas/clients.schema.js';
 export * from './lessons/lesson.schema.js';
 export * from './lessons/evaluate-check.js';
+export * from './lessons/evaluate-knowledge.js';
 export * from './failure-category.js';
 export * from './exercises.js';
 export * from './schemas/clock.schema.js';

@@ -85,4 +85,10 @@ describeLessonSteps('06-rbac-401-versus-403.md', {
       },
     },
   },
+  'predict-a-user-deletes': {
+    send: async (learner) => {
+      await learner.signIn('user');
+      await learner.send('DELETE', '/api/articles/999999');
+    },
+  },
 });

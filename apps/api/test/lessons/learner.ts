@@ -3,10 +3,15 @@ import {
   CSRF_HEADER,
   DEMO_USERS,
   evaluateCheck,
+  evaluateKnowledge,
+  tracesOfRequest,
   PLAYGROUND_SESSION_HEADER,
   tracesSinceBaseline,
+  type KnowledgeAnswer,
+  type KnowledgeOutcome,
   type LessonCheck,
   type LessonState,
+  type PredictKnowledge,
   type Trace,
 } from '@authlab/shared';
 import type { Response as TestResponse } from 'supertest';
@@ -223,5 +228,15 @@ export class Learner {
 
   async meets(check: LessonCheck): Promise<boolean> {
     return evaluateCheck(check, await this.state());
+  }
+
+  /** Commits a prediction as the runner does: the request's traces known now never count. */
+  async commit(knowledge: PredictKnowledge, option: number): Promise<KnowledgeAnswer> {
+    return { option, seenTraceIds: tracesOfRequest(knowledge, (await this.state()).traces) };
+  }
+
+  /** The runner's verdict on a committed prediction, from the learner's traces now. */
+  async judge(knowledge: PredictKnowledge, answer: KnowledgeAnswer): Promise<KnowledgeOutcome> {
+    return evaluateKnowledge(knowledge, answer, (await this.state()).traces);
   }
 }

@@ -41,4 +41,18 @@ export async function walk(learner: Learner): Promise<void> {
     .locator('[aria-current="step"][data-step="RolesGuard"]')
     .waitFor();
   await learner.stepDone('Read the rules from the code');
+
+  await learner.signIn('user');
+  await learner.commitPrediction(
+    'Predict: a user deletes an article that does not exist',
+    /403 Forbidden, from RolesGuard/,
+  );
+  await learner.send(
+    { method: 'DELETE', path: '/api/articles/999999', as: 'my current token' },
+    403,
+  );
+  await learner.stepDone('Predict: a user deletes an article that does not exist');
+
+  await learner.answer('401 or 403?', /^401 with WWW-Authenticate/);
+  await learner.stepDone('401 or 403?');
 }

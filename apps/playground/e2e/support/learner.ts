@@ -133,6 +133,21 @@ export class Learner {
       .filter({ has: this.page.getByRole('heading', { name: title }) });
   }
 
+  /** Answers a multiple-choice knowledge check with the option whose label matches. */
+  async answer(title: string, option: string | RegExp): Promise<void> {
+    const step = this.step(title);
+    await step.getByRole('radio', { name: option }).check();
+    await step.getByRole('button', { name: 'Check my answer' }).click();
+  }
+
+  /** Commits a prediction of a predict-then-send knowledge check (the request is sent next). */
+  async commitPrediction(title: string, option: string | RegExp): Promise<void> {
+    const step = this.step(title);
+    await step.getByRole('radio', { name: option }).check();
+    await step.getByRole('button', { name: /^Commit (my|this) prediction$/ }).click();
+    await step.getByText(/^Prediction committed:/).waitFor();
+  }
+
   async stepDone(title: string): Promise<void> {
     await this.step(title).getByText('✓ Done').waitFor({ timeout: 10_000 });
   }

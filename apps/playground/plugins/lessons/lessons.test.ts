@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   evaluateCheck,
+  evaluateKnowledge,
+  isKnowledgeStep,
   lessonCheckSchema,
   type LessonCheck,
   type LessonState,
@@ -45,6 +47,15 @@ describe('every lesson in docs/lessons', () => {
       const lesson = parseLesson(file, readFileSync(path.join(LESSONS_DIR, file), 'utf8'));
 
       for (const step of lesson.steps) {
+        if (isKnowledgeStep(step)) {
+          // A knowledge check is met only by an answer, and a prediction's request is the API's.
+          expect(evaluateKnowledge(step.knowledge, undefined, []).state).toBe('unanswered');
+          if (step.knowledge.type === 'predict' && step.knowledge.request.path !== undefined)
+            expect(step.knowledge.request.path, `${file} step ${step.id}`).toMatch(
+              /^\/(api|\.well-known)\//,
+            );
+          continue;
+        }
         expect(lessonCheckSchema.safeParse(step.check).success, `${file} step ${step.id}`).toBe(
           true,
         );

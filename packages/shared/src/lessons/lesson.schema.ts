@@ -114,7 +114,8 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "anatomy-of-a-jwt"');
 
-export const lessonStepSchema = z.strictObject({
+/** A step the learner does in the tools; its check ticks it. */
+export const actionStepSchema = z.strictObject({
   id: slug,
   title: z.string().min(3).max(120),
   /** What to do, in one or two sentences (the lesson body explains why). */
@@ -125,7 +126,106 @@ export const lessonStepSchema = z.strictObject({
   /** Shown on request; seeing it does not complete the step. */
   solution: z.string().min(10),
 });
-export type LessonStep = z.infer<typeof lessonStepSchema>;
+export type ActionStep = z.infer<typeof actionStepSchema>;
+
+const optionText = z.string().min(1).max(300);
+/** Why this option is right or wrong: shown once the learner has answered, whichever they chose. */
+const explanation = z.string().min(20).max(1200);
+
+/** What a request will get: its status, and the step that decides it ("none": nobody refused it). */
+export const predictionSchema = z.strictObject({
+  status: z.number().int().min(100).max(599),
+  decidedBy: z.string().min(1),
+});
+export type Prediction = z.infer<typeof predictionSchema>;
+
+const exactlyOneCorrect = (options: readonly { correct: boolean }[]) =>
+  options.filter((option) => option.correct).length === 1;
+const EXACTLY_ONE_CORRECT = 'exactly one option must be correct: true';
+
+/** A short question: pick the right answer, read why each answer is right or wrong. */
+export const choiceKnowledgeSchema = z.strictObject({
+  type: z.literal('choice'),
+  question: z.string().min(10),
+  options: z
+    .array(z.strictObject({ text: optionText, correct: z.boolean(), explanation }))
+    .min(2)
+    .max(6)
+    .refine(exactlyOneCorrect, EXACTLY_ONE_CORRECT),
+});
+
+/**
+ * "What will this request get, and which step decides?": the learner commits a prediction, then
+ * sends the request; the first such request sent after committing is compared with the prediction.
+ */
+export const predictKnowledgeSchema = z.strictObject({
+  type: z.literal('predict'),
+  question: z.string().min(10),
+  /** How to send the request in the tools, once the prediction is committed. */
+  send: z.string().min(10),
+  /**
+   * Which request counts (method, path, the token it carried…). Never its status or decidedBy:
+   * those are the answer, and a wrong outcome must still be shown to the learner.
+   */
+  request: requestMatchSchema.refine(
+    (match) => match.status === undefined && match.decidedBy === undefined,
+    'the request must not name a status or decidedBy: they are what the learner predicts',
+  ),
+  options: z
+    .array(
+      z.strictObject({
+        text: optionText,
+        predicts: predictionSchema,
+        correct: z.boolean(),
+        explanation,
+      }),
+    )
+    .min(2)
+    .max(6)
+    .refine(exactlyOneCorrect, EXACTLY_ONE_CORRECT)
+    .refine(
+      (options) =>
+        new Set(options.map((o) => `${o.predicts.status} ${o.predicts.decidedBy}`)).size ===
+        options.length,
+      'each option must predict a different outcome (status and decidedBy)',
+    ),
+});
+
+export const knowledgeSchema = z.discriminatedUnion('type', [
+  choiceKnowledgeSchema,
+  predictKnowledgeSchema,
+]);
+export type Knowledge = z.infer<typeof knowledgeSchema>;
+export type ChoiceKnowledge = z.infer<typeof choiceKnowledgeSchema>;
+export type PredictKnowledge = z.infer<typeof predictKnowledgeSchema>;
+
+/** A knowledge check: a short question answered in the lesson runner; it ticks on the right answer. */
+export const knowledgeStepSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(3).max(120),
+  knowledge: knowledgeSchema,
+});
+export type KnowledgeStep = z.infer<typeof knowledgeStepSchema>;
+
+export type LessonStep = ActionStep | KnowledgeStep;
+
+/**
+ * A step with a `knowledge` field is a knowledge check, any other an action step. Chosen by that
+ * field rather than tried in turn, so an author reads the one schema's issue ("steps[2].check.type"),
+ * not both schemas' issues at once.
+ */
+export const lessonStepSchema = z.unknown().transform((value, ctx): LessonStep => {
+  const knowledge = typeof value === 'object' && value !== null && 'knowledge' in value;
+  const result = (knowledge ? knowledgeStepSchema : actionStepSchema).safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues)
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
+export function isKnowledgeStep(step: LessonStep): step is KnowledgeStep {
+  return 'knowledge' in step;
+}
 
 /** The front matter of docs/lessons/NN-<id>.md; the Markdown body is the lesson text. */
 export const lessonFrontMatterSchema = z

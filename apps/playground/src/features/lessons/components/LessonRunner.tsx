@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { isKnowledgeStep } from '@authlab/shared';
 import { hrefFor } from '../../../lib/hash-route';
 import type { StreamStatus } from '../../../lib/use-trace-stream';
 import {
@@ -9,6 +10,7 @@ import {
 import type { LessonDocument } from '../lib/lesson-document';
 import { LessonBody } from './LessonBody';
 import { LessonExercises } from './LessonExercises';
+import { KnowledgeStepItem } from './KnowledgeStepItem';
 import { LessonStepItem } from './LessonStepItem';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 
@@ -36,7 +38,7 @@ interface LessonRunnerProps extends LessonInputs {
 /** A lesson's text beside the live tools; its steps tick by themselves as their checks are met. */
 export function LessonRunner({ lesson, nextLesson, tools, ...inputs }: LessonRunnerProps) {
   const id = useId();
-  const { steps, justDone, reset, traces, stream } = useLessonChecks(lesson, inputs);
+  const { steps, justDone, reset, traces, stream, learnerTraces } = useLessonChecks(lesson, inputs);
   const done = lesson.steps.filter((step) => steps[step.id]?.doneAt !== undefined).length;
   const complete = done === lesson.steps.length;
   const lastDone = lesson.steps.find((step) => step.id === justDone.at(-1));
@@ -79,15 +81,26 @@ export function LessonRunner({ lesson, nextLesson, tools, ...inputs }: LessonRun
           {watchText(traces, stream)}
         </p>
         <ol className="lesson-steps" aria-label="Steps">
-          {lesson.steps.map((step, index) => (
-            <LessonStepItem
-              key={step.id}
-              lessonId={lesson.id}
-              step={step}
-              number={index + 1}
-              progress={steps[step.id]}
-            />
-          ))}
+          {lesson.steps.map((step, index) =>
+            isKnowledgeStep(step) ? (
+              <KnowledgeStepItem
+                key={step.id}
+                lessonId={lesson.id}
+                step={step}
+                number={index + 1}
+                progress={steps[step.id]}
+                traces={learnerTraces}
+              />
+            ) : (
+              <LessonStepItem
+                key={step.id}
+                lessonId={lesson.id}
+                step={step}
+                number={index + 1}
+                progress={steps[step.id]}
+              />
+            ),
+          )}
         </ol>
         <p className="hint">
           Steps count what you do after opening the lesson, in this browser. They tick by

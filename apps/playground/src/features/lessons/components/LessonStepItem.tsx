@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { LessonStep } from '@authlab/shared';
+import type { ActionStep } from '@authlab/shared';
 import { showNextHint, showSolution, type StepProgress } from '../lib/progress';
 import { InlineText } from './LessonBody';
 
 interface LessonStepItemProps {
   lessonId: string;
-  step: LessonStep;
+  step: ActionStep;
   number: number;
   progress: StepProgress | undefined;
 }

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { evaluateCheck, tracesSinceBaseline, type LessonState } from '@authlab/shared';
+import {
+  evaluateCheck,
+  evaluateKnowledge,
+  isKnowledgeStep,
+  tracesSinceBaseline,
+  type LessonState,
+} from '@authlab/shared';
 import { decodeJwt } from '../../../lib/decode-jwt';
 import { useVerifiedSignature, verifiedWith } from '../../../lib/signature-verification';
 import { baselineOf, clearBaseline, setBaseline } from '../lib/baselines';
@@ -56,8 +62,16 @@ export function useLessonChecks(
     traces: tracesSinceBaseline(query.data ?? [], baseline),
   };
   const steps = progress[lesson.id]?.steps ?? {};
+  // A knowledge check is met by its right answer, an action step by its check.
   const met = lesson.steps
-    .filter((step) => !steps[step.id]?.doneAt && evaluateCheck(step.check, state))
+    .filter(
+      (step) =>
+        !steps[step.id]?.doneAt &&
+        (isKnowledgeStep(step)
+          ? evaluateKnowledge(step.knowledge, steps[step.id]?.answer, state.traces).state ===
+            'right'
+          : evaluateCheck(step.check, state)),
+    )
     .map((step) => step.id);
   const metKey = met.join(' ');
 
@@ -80,5 +94,5 @@ export function useLessonChecks(
     : query.isError
       ? 'unavailable'
       : 'loading';
-  return { steps, justDone, reset, traces, stream };
+  return { steps, justDone, reset, traces, stream, learnerTraces: state.traces };
 }

@@ -1,3 +1,4 @@
+import type { KnowledgeAnswer } from '@authlab/shared';
 import { createStore, useStore } from '../../../lib/create-store';
 
 export interface StepProgress {
@@ -7,6 +8,8 @@ export interface StepProgress {
   hintsShown?: number;
   /** Whether the learner looked at the solution (it does not complete the step). */
   solutionShown?: boolean;
+  /** A knowledge check's latest answer (a wrong one stays until the learner answers again). */
+  answer?: KnowledgeAnswer;
 }
 
 export interface LessonProgress {
@@ -32,6 +35,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function cleanAnswer(value: unknown): KnowledgeAnswer | undefined {
+  if (!isRecord(value) || !Number.isInteger(value.option) || (value.option as number) < 0)
+    return undefined;
+  const answer: KnowledgeAnswer = { option: value.option as number };
+  if (Array.isArray(value.seenTraceIds))
+    answer.seenTraceIds = value.seenTraceIds
+      .filter((id): id is string => typeof id === 'string')
+      .slice(0, 500);
+  return answer;
+}
+
 /** Keeps the fields of a step's progress that have the right type; drops anything else. */
 function cleanStep(value: unknown): StepProgress | undefined {
   if (!isRecord(value)) return undefined;
@@ -45,6 +59,8 @@ function cleanStep(value: unknown): StepProgress | undefined {
   )
     step.hintsShown = Math.min(value.hintsShown, 5);
   if (value.solutionShown === true) step.solutionShown = true;
+  const answer = cleanAnswer(value.answer);
+  if (answer) step.answer = answer;
   return Object.keys(step).length > 0 ? step : undefined;
 }
 
@@ -120,6 +136,11 @@ export function showNextHint(lessonId: string, stepId: string, hintCount: number
 
 export function showSolution(lessonId: string, stepId: string): void {
   updateStep(lessonId, stepId, (step) => ({ ...step, solutionShown: true }));
+}
+
+/** Records a knowledge check's answer (replacing an earlier one); it ticks only if right. */
+export function answerKnowledge(lessonId: string, stepId: string, answer: KnowledgeAnswer): void {
+  updateStep(lessonId, stepId, (step) => ({ ...step, answer }));
 }
 
 export function resetLesson(lessonId: string): void {
