@@ -51,6 +51,7 @@ function anonymousTrace(id: string, overrides: Partial<Trace> = {}): Trace {
     startedAt: `2026-11-29T20:00:0${id.length % 10}.000Z`,
     durationMs: 2,
     status: 401,
+    owner: { session: 'lesson-session' },
     decidedBy: { step: 'JwtAuthGuard', kind: 'guard', reason: 'No token.' },
     events: [
       {
@@ -65,6 +66,12 @@ function anonymousTrace(id: string, overrides: Partial<Trace> = {}): Trace {
     ],
     ...overrides,
   };
+}
+
+/** A trace nobody refused: the same request, answered 200. */
+function accepted(trace: Trace): Trace {
+  const { decidedBy: _refused, ...rest } = trace;
+  return { ...rest, status: 200 };
 }
 
 describe('a multiple-choice knowledge check', () => {
@@ -122,30 +129,26 @@ describe('a predict-then-send knowledge check', () => {
   });
 
   it('ignores requests that are not the one asked about, and judges by the first one after committing', () => {
-    const withToken = anonymousTrace('t1', {
-      status: 200,
-      decidedBy: undefined,
-      events: [
-        {
-          step: 'JwtAuthGuard',
-          kind: 'guard',
-          startMs: 1,
-          durationMs: 1,
-          outcome: 'pass',
-          reason: 'ok',
-          detail: { source: 'Authorization header' },
-        },
-      ],
-    });
+    const withToken = accepted(
+      anonymousTrace('t1', {
+        events: [
+          {
+            step: 'JwtAuthGuard',
+            kind: 'guard',
+            startMs: 1,
+            durationMs: 1,
+            outcome: 'pass',
+            reason: 'ok',
+            detail: { source: 'Authorization header' },
+          },
+        ],
+      }),
+    );
     expect(evaluateKnowledge(predict, { option: 0, seenTraceIds: [] }, [withToken]).state).toBe(
       'waiting',
     );
     const first = anonymousTrace('t1', { startedAt: '2026-11-29T20:00:01.000Z' });
-    const later = anonymousTrace('t2', {
-      startedAt: '2026-11-29T20:00:02.000Z',
-      status: 200,
-      decidedBy: undefined,
-    });
+    const later = accepted(anonymousTrace('t2', { startedAt: '2026-11-29T20:00:02.000Z' }));
     expect(evaluateKnowledge(predict, { option: 0, seenTraceIds: [] }, [later, first]).state).toBe(
       'wrong',
     );
