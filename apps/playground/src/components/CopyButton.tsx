@@ -35,7 +35,7 @@ export function CopyButton({ text, what }: CopyButtonProps) {
       <button type="button" className="copy-button" onClick={copy}>
         Copy {what}
       </button>
-      <span role="status" className="hint copy-outcome">
+      <span aria-live="polite" className="hint copy-outcome">
         {shown?.ok && 'Copied.'}
         {shown && !shown.ok && 'The browser refused the clipboard: select the text instead.'}
       </span>

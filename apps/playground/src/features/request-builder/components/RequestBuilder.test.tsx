@@ -17,14 +17,15 @@ describe('RequestBuilder', () => {
   it('sends as a demo user with a bearer token, and shows a 403 with RolesGuard marked in its lifecycle', async () => {
     const { api } = renderWithApi(<RequestBuilder session={null} />);
 
-    send('DELETE', '/api/articles/1', 'writer');
+    // A user holds only read: RolesGuard refuses the delete (a writer may now delete their own).
+    send('DELETE', '/api/articles/1', 'user');
 
     const response = await screen.findByRole('region', {
       name: 'Response of DELETE /api/articles/1',
     });
     expect(within(response).getByText('403 Forbidden')).toBeDefined();
     expect(within(response).getByLabelText('Response body').textContent).toContain(
-      '"message": "Your role (writer) lacks the',
+      '"message": "Your role (user) lacks the',
     );
     const call = api.fetch.mock.calls.find(
       ([path, init]) => path === '/api/articles/1' && init?.method === 'DELETE',
