@@ -36,6 +36,11 @@ describe('demo mode: reset and the simulated clock', () => {
       .send({ role: 'user' })
       .expect(200);
     await testApp.http
+      .patch(`/api/users/${writer.id}/clearance`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ clearance: 'public' })
+      .expect(200);
+    await testApp.http
       .delete('/api/articles/1')
       .set('Authorization', `Bearer ${admin}`)
       .expect(204);
@@ -45,29 +50,62 @@ describe('demo mode: reset and the simulated clock', () => {
       .expect(201);
 
     const reset = await asAdmin(testApp.http.post('/api/demo/reset')).expect(200);
-    expect(reset.body).toMatchObject({ users: 4, articles: 4, articlesRemoved: 3 });
+    expect(reset.body).toMatchObject({ users: 4, articles: 7, articlesRemoved: 6 });
     expect(reset.body.tracesCleared).toBeGreaterThan(0);
 
     const after = (
       await testApp.http.get('/api/users').set('Authorization', `Bearer ${admin}`).expect(200)
-    ).body as Array<{ username: string; role: string }>;
-    expect(after.find((user) => user.username === 'writer')?.role).toBe('writer');
+    ).body as Array<{ username: string; role: string; clearance: string }>;
+    expect(after.find((user) => user.username === 'writer')).toMatchObject({
+      role: 'writer',
+      clearance: 'internal',
+    });
+    expect(
+      Object.fromEntries(
+        after
+          .filter((user) => user.username !== 'learner')
+          .map((user) => [user.username, user.clearance]),
+      ),
+    ).toEqual({
+      admin: 'confidential',
+      editor: 'confidential',
+      writer: 'internal',
+      user: 'public',
+    });
     expect(after.some((user) => user.username === 'learner')).toBe(true);
     const articles = await testApp.http
       .get('/api/articles')
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    // Four demo articles, one of them the writer's draft, which the admin does not see.
-    expect(articles.body).toHaveLength(3);
+    // Seven demo articles; the admin does not see the writer's draft or the editor's.
+    expect(articles.body).toHaveLength(5);
     const asEditor = await testApp.http
       .get('/api/articles')
       .set('Authorization', `Bearer ${await signIn(testApp, 'editor')}`)
       .expect(200);
     expect(
-      (asEditor.body as Array<{ status: string; authorUsername: string }>).map(
-        (article) => `${article.authorUsername}:${article.status}`,
+      (asEditor.body as Array<{ status: string; authorUsername: string; label: string }>).map(
+        (article) => `${article.authorUsername}:${article.status}:${article.label}`,
       ),
-    ).toEqual(['editor:published', 'writer:published', 'admin:published', 'writer:draft']);
+    ).toEqual([
+      'editor:published:public',
+      'writer:published:public',
+      'admin:published:public',
+      'writer:draft:public',
+      'writer:published:internal',
+      'admin:published:confidential',
+      'editor:draft:internal',
+    ]);
+    // The one share: the user account reads the writer's draft; cleared for public, nothing labelled.
+    const asUser = await testApp.http
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${await signIn(testApp, 'user')}`)
+      .expect(200);
+    expect(
+      (asUser.body as Array<{ status: string; label: string }>).map(
+        (article) => `${article.status}:${article.label}`,
+      ),
+    ).toEqual(['published:public', 'published:public', 'published:public', 'draft:public']);
     // The reset did not sign the admin out: their role and password were already the demo ones.
     await testApp.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`).expect(200);
   });

@@ -1,21 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { articleGrantsOf, articlePolicy, clientArticleGrants } from './article-policy.js';
+import {
+  articleGrantsOf,
+  articlePolicy,
+  clientArticleGrants,
+  permissionForAction,
+} from './article-policy.js';
 import { permissionsOf, ROLES } from './roles.js';
 
 describe('the article policy', () => {
   it('narrows the role matrix and never adds to it', () => {
     for (const role of ROLES) {
-      const granted = new Set(articleGrantsOf(role).map((grant) => grant.permission));
+      const granted = new Set(
+        articleGrantsOf(role).map((grant) => permissionForAction(grant.permission)),
+      );
       expect([...granted].sort()).toEqual([...permissionsOf(role)].sort());
     }
   });
 
-  it('shows drafts to their author and to editors only', () => {
+  it('shows drafts to their author, to those they shared them with and to editors only', () => {
     for (const role of ROLES) {
       const reads = articleGrantsOf(role)
         .filter((grant) => grant.permission === 'read')
         .map((grant) => grant.on);
-      expect(reads).toEqual(role === 'editor' ? ['any'] : ['published', 'own']);
+      expect(reads).toEqual(role === 'editor' ? ['any'] : ['published', 'own', 'shared']);
+    }
+  });
+
+  it('lets only authors share, and only roles that may change articles', () => {
+    for (const role of ROLES) {
+      const shares = articleGrantsOf(role).filter((grant) => grant.permission === 'share');
+      expect(shares).toEqual(role === 'user' ? [] : [{ permission: 'share', on: 'own' }]);
     }
   });
 
@@ -33,9 +47,11 @@ describe('the article policy', () => {
     expect(articlePolicy().find((entry) => entry.role === 'writer')?.text).toEqual([
       'read published articles',
       'read their own articles (drafts too)',
+      'read articles shared with them',
       'create articles under their own name',
       'update their own articles (drafts too)',
       'delete their own articles (drafts too)',
+      'share their own articles with a named user',
     ]);
   });
 });

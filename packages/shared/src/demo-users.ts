@@ -1,4 +1,5 @@
 import type { Role } from './roles.js';
+import type { SensitivityLabel } from './sensitivity-labels.js';
 
 /**
  * The accounts seeded in demo mode. Their passwords are public on purpose, so lessons and the
@@ -10,6 +11,14 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
   { username: 'writer', password: 'writer-demo-password', role: 'writer' },
   { username: 'user', password: 'user-demo-password', role: 'user' },
 ];
+
+/** The demo accounts' clearances (MAC), restored by the demo reset: one of each level and more. */
+export const DEMO_CLEARANCES: Readonly<Record<string, SensitivityLabel>> = Object.freeze({
+  admin: 'confidential',
+  editor: 'confidential',
+  writer: 'internal',
+  user: 'public',
+});
 
 /** What POST /api/demo/reset did. */
 export interface DemoResetResponse {

@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './article-policy.js';
+export * from './sensitivity-labels.js';
 export * from './claims.js';
 export * from './errors.js';
 export * from './responses.js';

@@ -1,5 +1,6 @@
 /** Response bodies of the API, as both sides see them. */
 import type { ArticleStatus } from './article-policy.js';
+import type { SensitivityLabel } from './sensitivity-labels.js';
 import type { Permission, Role } from './roles.js';
 
 export interface UserView {
@@ -92,8 +93,25 @@ export interface Article {
   authorUsername: string;
   /** A draft is seen only by its author and by editors (see article-policy.ts). */
   status: ArticleStatus;
+  /** Its sensitivity label (MAC): nobody cleared below it reads it. */
+  label: SensitivityLabel;
+  /** Who its author shared it with (DAC), usernames; shown to its author only. */
+  sharedWith?: string[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A DAC grant: the author let this user read the article. */
+export interface ArticleShare {
+  articleId: number;
+  username: string;
+}
+
+/** An account's clearance (MAC), as admins set it. */
+export interface UserClearance {
+  id: number;
+  username: string;
+  clearance: SensitivityLabel;
 }
 
 export interface HealthResponse {

@@ -1,4 +1,4 @@
-import type { ArticlePolicyEntry } from './article-policy.js';
+import type { ArticleAction, ArticlePolicyEntry } from './article-policy.js';
 import type { Permission, Role } from './roles.js';
 
 /** One route of the API as its decorators declare it, read at start-up (GET /api/meta/routes). */
@@ -16,7 +16,7 @@ export interface RouteMetadata {
   /** @RequirePermissions(): the caller's role must grant all of these. */
   permissions: Permission[] | null;
   /** @CheckPolicies(): the object-level rule checked on the article the route loads (article-policy.ts). */
-  policy: { action: Permission; subject: string } | null;
+  policy: { action: ArticleAction; subject: string } | null;
   /** Guards in the order they run: global ones first. */
   guards: string[];
   interceptors: string[];
@@ -28,4 +28,6 @@ export interface RouteMetadataResponse {
   routes: RouteMetadata[];
   /** What each role may do to which articles: the conditions on top of the role matrix. */
   articlePolicy: ArticlePolicyEntry[];
+  /** The mandatory (MAC) rules every role is held to, whatever its grants. */
+  mandatoryRules: readonly string[];
 }

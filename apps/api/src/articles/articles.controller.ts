@@ -16,18 +16,21 @@ import {
   articleIdSchema,
   createArticleSchema,
   replaceArticleSchema,
+  shareArticleSchema,
+  shareUsernameSchema,
   updateArticleSchema,
   type Article,
+  type ArticleShare,
   type CreateArticleRequest,
   type ReplaceArticleRequest,
+  type ShareArticleRequest,
   type UpdateArticleRequest,
 } from '@authlab/shared';
-import type { AuthenticatedUser } from '../auth/authentication/authenticated-user.js';
+import type { AuthenticatedUser, Principal } from '../auth/authentication/authenticated-user.js';
 import { CheckPolicies } from '../auth/decorators/check-policies.decorator.js';
-import { CurrentAbility } from '../auth/decorators/current-ability.decorator.js';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { RequirePermissions } from '../auth/decorators/require-permissions.decorator.js';
-import type { AppAbility } from '../auth/policies/article-ability.js';
 import { PoliciesGuard } from '../auth/policies/policies.guard.js';
 import { validBody, validParam } from '../common/pipes/zod-validation.pipe.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
@@ -50,66 +53,106 @@ export class ArticlesController {
   @RequirePermissions(['read'])
   @CheckPolicies({ action: 'read', subject: ARTICLE_SUBJECT })
   @ApiOperation({
-    summary: 'List the articles you may read (permission: read; drafts: author and editors)',
+    summary:
+      'List the articles you may read (permission: read; drafts: author, shares and editors; labels up to your clearance)',
   })
-  list(@CurrentAbility() ability: AppAbility): Promise<Article[]> {
-    return this.articles.list(ability);
+  list(@CurrentPrincipal() caller: Principal): Promise<Article[]> {
+    return this.articles.list(caller);
   }
 
   @Get(':id')
   @RequirePermissions(['read'])
   @CheckPolicies({ action: 'read', subject: ARTICLE_SUBJECT })
   @ApiOperation({
-    summary: 'Read one article (permission: read; another author’s draft: 404 unless editor)',
+    summary:
+      'Read one article (permission: read; another author’s draft not shared with you, or a label above your clearance: 404)',
   })
-  get(@Param('id', articleId) id: number, @CurrentAbility() ability: AppAbility): Promise<Article> {
-    return this.articles.get(id, ability);
+  get(@Param('id', articleId) id: number, @CurrentPrincipal() caller: Principal): Promise<Article> {
+    return this.articles.get(id, caller);
   }
 
   @Post()
   @RequirePermissions(['create'])
   @CheckPolicies({ action: 'create', subject: ARTICLE_SUBJECT })
-  @ApiOperation({ summary: 'Write an article (permission: create)' })
+  @ApiOperation({
+    summary: 'Write an article (permission: create; label up to your clearance; never an authorId)',
+  })
   @ApiBody({ schema: openApiSchema(createArticleSchema) })
   create(
     @CurrentUser() author: AuthenticatedUser,
     @Body(validBody(createArticleSchema)) body: CreateArticleRequest,
   ): Promise<Article> {
-    return this.articles.create(author.id, body);
+    return this.articles.create(author, body);
   }
 
   @Put(':id')
   @RequirePermissions(['update'])
   @CheckPolicies({ action: 'update', subject: ARTICLE_SUBJECT })
-  @ApiOperation({ summary: 'Replace an article (permission: update)' })
+  @ApiOperation({
+    summary: 'Replace an article (permission: update; writers their own, editors and admins any)',
+  })
   @ApiBody({ schema: openApiSchema(replaceArticleSchema) })
   replace(
     @Param('id', articleId) id: number,
     @Body(validBody(replaceArticleSchema)) body: ReplaceArticleRequest,
-    @CurrentAbility() ability: AppAbility,
+    @CurrentPrincipal() caller: Principal,
   ): Promise<Article> {
-    return this.articles.update(id, body, ability);
+    return this.articles.update(id, body, caller);
   }
 
   @Patch(':id')
   @RequirePermissions(['update'])
   @CheckPolicies({ action: 'update', subject: ARTICLE_SUBJECT })
-  @ApiOperation({ summary: 'Change some fields of an article (permission: update)' })
+  @ApiOperation({
+    summary:
+      'Change some fields of an article (permission: update; writers their own; only admins lower a label)',
+  })
   @ApiBody({ schema: openApiSchema(updateArticleSchema) })
   update(
     @Param('id', articleId) id: number,
     @Body(validBody(updateArticleSchema)) body: UpdateArticleRequest,
-    @CurrentAbility() ability: AppAbility,
+    @CurrentPrincipal() caller: Principal,
   ): Promise<Article> {
-    return this.articles.update(id, body, ability);
+    return this.articles.update(id, body, caller);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @RequirePermissions(['delete'])
   @CheckPolicies({ action: 'delete', subject: ARTICLE_SUBJECT })
-  @ApiOperation({ summary: 'Delete an article (permission: delete)' })
-  delete(@Param('id', articleId) id: number, @CurrentAbility() ability: AppAbility): Promise<void> {
-    return this.articles.delete(id, ability);
+  @ApiOperation({
+    summary: 'Delete an article (permission: delete; writers their own, admins any)',
+  })
+  delete(@Param('id', articleId) id: number, @CurrentPrincipal() caller: Principal): Promise<void> {
+    return this.articles.delete(id, caller);
+  }
+
+  @Post(':id/shares')
+  @RequirePermissions(['update'])
+  @CheckPolicies({ action: 'share', subject: ARTICLE_SUBJECT })
+  @ApiOperation({
+    summary:
+      'Share your article with a named user (DAC: authors only; MAC: not with a user cleared below its label)',
+  })
+  @ApiBody({ schema: openApiSchema(shareArticleSchema) })
+  share(
+    @Param('id', articleId) id: number,
+    @Body(validBody(shareArticleSchema)) body: ShareArticleRequest,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<ArticleShare> {
+    return this.articles.share(id, body.username, caller);
+  }
+
+  @Delete(':id/shares/:username')
+  @HttpCode(204)
+  @RequirePermissions(['update'])
+  @CheckPolicies({ action: 'share', subject: ARTICLE_SUBJECT })
+  @ApiOperation({ summary: 'Take a share back (DAC: authors only)' })
+  unshare(
+    @Param('id', articleId) id: number,
+    @Param('username', validParam(shareUsernameSchema, 'username')) username: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<void> {
+    return this.articles.unshare(id, username, caller);
   }
 }

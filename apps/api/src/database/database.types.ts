@@ -1,5 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
-import type { ArticleStatus, Role } from '@authlab/shared';
+import type { ArticleStatus, Role, SensitivityLabel } from '@authlab/shared';
 
 /** Table shapes as the code sees them; CamelCasePlugin maps them to snake_case columns. */
 export interface UsersTable {
@@ -10,6 +10,8 @@ export interface UsersTable {
   createdAt: string;
   /** Raised by a role or password change and by sign-out-all; tokens carrying an older one are refused. */
   tokenVersion: Generated<number>;
+  /** MAC: the highest label this user may read; only admins set it. */
+  clearance: Generated<SensitivityLabel>;
 }
 
 export interface ArticlesTable {
@@ -19,8 +21,17 @@ export interface ArticlesTable {
   authorId: number;
   /** 'published' unless the author keeps it a draft; the column defaults to 'published'. */
   status: Generated<ArticleStatus>;
+  /** MAC: its sensitivity label; 'public' by default. */
+  label: Generated<SensitivityLabel>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** DAC: the author let this user read the article. */
+export interface ArticleSharesTable {
+  articleId: number;
+  userId: number;
+  createdAt: string;
 }
 
 /** A session: one family of refresh tokens, each used once, ending at `expiresAt` at the latest. */
@@ -55,6 +66,7 @@ export interface ApiClientsTable {
 export interface DatabaseSchema {
   users: UsersTable;
   articles: ArticlesTable;
+  articleShares: ArticleSharesTable;
   refreshFamilies: RefreshFamiliesTable;
   refreshTokens: RefreshTokensTable;
   apiClients: ApiClientsTable;

@@ -5,6 +5,7 @@ import { sessionsAndTokenVersions } from './migrations/0002-sessions-and-token-v
 import { apiClients } from './migrations/0003-api-clients.js';
 import { sessionExpiryIndex } from './migrations/0004-session-expiry-index.js';
 import { articleStatus } from './migrations/0005-article-status.js';
+import { sharesAndLabels } from './migrations/0006-shares-and-labels.js';
 
 /** Migrations listed in code, in order; names sort as they must run. */
 function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0003-api-clients': apiClients(),
     '0004-session-expiry-index': sessionExpiryIndex(),
     '0005-article-status': articleStatus(),
+    '0006-shares-and-labels': sharesAndLabels(),
   };
 }
 

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DEMO_USERS, type ArticleStatus, type DemoResetResponse } from '@authlab/shared';
+import {
+  DEMO_CLEARANCES,
+  DEMO_USERS,
+  type ArticleStatus,
+  type DemoResetResponse,
+  type SensitivityLabel,
+} from '@authlab/shared';
 import { ArticlesRepository } from '../articles/articles.repository.js';
 import { PasswordHasher } from '../auth/sign-in/passwords/password-hasher.service.js';
 import { RevocationService } from '../auth/revocation/revocation.service.js';
@@ -8,12 +14,17 @@ import { isUniqueViolation } from '../database/unique-violation.js';
 import { TRACE_STORE, type TraceStore } from '../trace/trace-store.js';
 import { UsersRepository } from '../users/users.repository.js';
 
-/** Articles by several authors, one a draft only its author and editors see (article-policy.ts). */
+/**
+ * Articles by several authors (article-policy.ts): published ones, drafts, labels at each level
+ * (MAC), and one draft its author shared with the user account (DAC).
+ */
 const DEMO_ARTICLES: ReadonlyArray<{
   title: string;
   body: string;
   author: string;
   status: ArticleStatus;
+  label?: SensitivityLabel;
+  sharedWith?: string;
 }> = [
   {
     title: 'What a bearer token is',
@@ -38,6 +49,28 @@ const DEMO_ARTICLES: ReadonlyArray<{
     body: 'Roles say what you may do; ownership says to which articles. Not finished yet.',
     author: 'writer',
     status: 'draft',
+    sharedWith: 'user',
+  },
+  {
+    title: 'Internal: rotating the signing key',
+    body: 'Publish the new key in the JWKS first, sign with it a day later, retire the old one last.',
+    author: 'writer',
+    status: 'published',
+    label: 'internal',
+  },
+  {
+    title: 'Confidential: incident review',
+    body: 'A test token with alg none reached staging. The verifier now names the algorithm it accepts.',
+    author: 'admin',
+    status: 'published',
+    label: 'confidential',
+  },
+  {
+    title: 'Draft: what MAC adds to roles',
+    body: 'A label follows the article, a clearance follows the user; no owner can bend either.',
+    author: 'editor',
+    status: 'draft',
+    label: 'internal',
   },
 ];
 
@@ -79,6 +112,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
         await this.insertDemoUser(demo);
         continue;
       }
+      if (existing.clearance !== DEMO_CLEARANCES[demo.username])
+        await this.users.updateClearance(existing.id, DEMO_CLEARANCES[demo.username] ?? 'public');
       if (existing.role !== demo.role) {
         const updated = await this.users.updateRole(existing.id, demo.role);
         if (updated)
@@ -110,18 +145,22 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   private async insertDemoUser(demo: (typeof DEMO_USERS)[number]): Promise<void> {
     const passwordHash = await this.passwords.hash(demo.password);
-    await this.users
+    const inserted = await this.users
       .insert({ username: demo.username, passwordHash, role: demo.role })
       .catch((error: unknown) => {
         // Another instance seeded it first.
         if (!isUniqueViolation(error)) throw error;
       });
+    const clearance = DEMO_CLEARANCES[demo.username];
+    if (inserted && clearance) await this.users.updateClearance(inserted.id, clearance);
   }
 
   private async insertDemoArticles(): Promise<void> {
-    for (const { author, ...article } of DEMO_ARTICLES) {
+    for (const { author, sharedWith, ...article } of DEMO_ARTICLES) {
       const user = await this.users.findByUsername(author);
-      await this.articles.insert({ ...article, authorId: user!.id });
+      const id = await this.articles.insert({ ...article, authorId: user!.id });
+      const grantee = sharedWith && (await this.users.findByUsername(sharedWith));
+      if (grantee) await this.articles.share(id, grantee.id);
     }
   }
 }

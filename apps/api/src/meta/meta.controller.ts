@@ -1,6 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { articlePolicy, type RouteMetadataResponse } from '@authlab/shared';
+import {
+  articlePolicy,
+  MANDATORY_ARTICLE_RULES,
+  type RouteMetadataResponse,
+} from '@authlab/shared';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { RouteCatalogue } from './route-catalogue.service.js';
 
@@ -16,6 +20,10 @@ export class MetaController {
       'Every route with its access rule, guards, pipes and interceptors, read from the decorators, and the article policy',
   })
   routes(): RouteMetadataResponse {
-    return { routes: this.catalogue.list(), articlePolicy: articlePolicy() };
+    return {
+      routes: this.catalogue.list(),
+      articlePolicy: articlePolicy(),
+      mandatoryRules: MANDATORY_ARTICLE_RULES,
+    };
   }
 }

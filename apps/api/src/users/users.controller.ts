@@ -1,9 +1,13 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  changeClearanceSchema,
   changeRoleSchema,
   userIdSchema,
+  type ChangeClearanceRequest,
   type ChangeRoleRequest,
+  type SensitivityLabel,
+  type UserClearance,
   type UserView,
 } from '@authlab/shared';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -22,7 +26,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List every account (admins only)' })
-  list(): Promise<Array<UserView & { createdAt: string }>> {
+  list(): Promise<Array<UserView & { clearance: SensitivityLabel; createdAt: string }>> {
     return this.users.list();
   }
 
@@ -35,5 +39,15 @@ export class UsersController {
     @Body(validBody(changeRoleSchema)) body: ChangeRoleRequest,
   ): Promise<UserView> {
     return this.users.changeRole(actor.id, id, body.role);
+  }
+
+  @Patch(':id/clearance')
+  @ApiOperation({ summary: "Set a user's clearance (MAC; admins only)" })
+  @ApiBody({ schema: openApiSchema(changeClearanceSchema) })
+  changeClearance(
+    @Param('id', validParam(userIdSchema, 'id')) id: number,
+    @Body(validBody(changeClearanceSchema)) body: ChangeClearanceRequest,
+  ): Promise<UserClearance> {
+    return this.users.changeClearance(id, body.clearance);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
-import type { Role, UserView } from '@authlab/shared';
+import type { Role, SensitivityLabel, UserClearance, UserView } from '@authlab/shared';
 import {
   DATABASE,
   DATABASE_KIND,
@@ -12,6 +12,7 @@ import { preparedQuery, type PreparedQuery } from '../database/prepared-query.js
 
 export interface UserRecord extends UserView {
   passwordHash: string;
+  clearance: SensitivityLabel;
   createdAt: string;
   tokenVersion: number;
 }
@@ -52,10 +53,10 @@ export class UsersRepository {
     return (await this.byId(id))[0];
   }
 
-  list(): Promise<Array<UserView & { createdAt: string }>> {
+  list(): Promise<Array<UserView & { clearance: SensitivityLabel; createdAt: string }>> {
     return this.db
       .selectFrom('users')
-      .select(['id', 'username', 'role', 'createdAt'])
+      .select(['id', 'username', 'role', 'clearance', 'createdAt'])
       .orderBy('id')
       .execute();
   }
@@ -76,6 +77,16 @@ export class UsersRepository {
       .set((eb) => ({ role, tokenVersion: eb('tokenVersion', '+', 1) }))
       .where('id', '=', id)
       .returning(['id', 'username', 'role', 'tokenVersion'])
+      .executeTakeFirst();
+  }
+
+  /** MAC: only admins call this (UsersController); it applies to the user's next request. */
+  updateClearance(id: number, clearance: SensitivityLabel): Promise<UserClearance | undefined> {
+    return this.db
+      .updateTable('users')
+      .set({ clearance })
+      .where('id', '=', id)
+      .returning(['id', 'username', 'clearance'])
       .executeTakeFirst();
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role, UserView } from '@authlab/shared';
+import type { Role, SensitivityLabel, UserClearance, UserView } from '@authlab/shared';
 import { RevocationService } from '../auth/revocation/revocation.service.js';
 import { ApiException } from '../common/errors/api-exception.js';
 import { UsersRepository } from './users.repository.js';
@@ -11,7 +11,7 @@ export class UsersService {
     private readonly revocation: RevocationService,
   ) {}
 
-  list(): Promise<Array<UserView & { createdAt: string }>> {
+  list(): Promise<Array<UserView & { clearance: SensitivityLabel; createdAt: string }>> {
     return this.users.list();
   }
 
@@ -23,5 +23,15 @@ export class UsersService {
     // Tokens issued with the old role stop working now, not when they expire.
     await this.revocation.raiseVersion(`user:${userId}`, updated.tokenVersion);
     return { id: updated.id, username: updated.username, role: updated.role };
+  }
+
+  /**
+   * MAC: a clearance is the system's to set, never the user's. It is read with every article
+   * request, so it applies at once; no token carries it.
+   */
+  async changeClearance(userId: number, clearance: SensitivityLabel): Promise<UserClearance> {
+    const updated = await this.users.updateClearance(userId, clearance);
+    if (!updated) throw new ApiException(404, `No user has id ${userId}.`);
+    return updated;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENSITIVITY_LABELS } from '../sensitivity-labels.js';
 import { ROLES } from '../roles.js';
 
 export const userIdSchema = z.coerce
@@ -11,3 +12,9 @@ export const changeRoleSchema = z.strictObject({
   role: z.enum(ROLES),
 });
 export type ChangeRoleRequest = z.infer<typeof changeRoleSchema>;
+
+/** MAC: only admins set a clearance. */
+export const changeClearanceSchema = z.strictObject({
+  clearance: z.enum(SENSITIVITY_LABELS),
+});
+export type ChangeClearanceRequest = z.infer<typeof changeClearanceSchema>;

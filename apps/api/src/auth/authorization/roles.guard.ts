@@ -26,7 +26,9 @@ export class RolesGuard implements CanActivate {
     const deny = (error: ApiException, detail?: Lazy<Record<string, string | string[]>>) => {
       end?.({
         outcome: 'deny',
-        reason: `${error.message} (${error.getStatus()})`,
+        // The trace names the access-control model that decided (RBAC here; MAC, DAC and the
+        // owner check come later, on the article).
+        reason: `RBAC: ${error.message} (${error.getStatus()})`,
         ...(detail ? { detail } : {}),
       });
       return error;

@@ -1,8 +1,8 @@
 import { Reflector } from '@nestjs/core';
-import { ARTICLE_SUBJECT, isPermission, type Permission } from '@authlab/shared';
+import { ARTICLE_ACTIONS, ARTICLE_SUBJECT, type ArticleAction } from '@authlab/shared';
 
 export interface PolicyCheck {
-  action: Permission;
+  action: ArticleAction;
   subject: typeof ARTICLE_SUBJECT;
 }
 
@@ -14,7 +14,7 @@ export interface PolicyCheck {
  */
 export const CheckPolicies = Reflector.createDecorator<PolicyCheck>({
   transform: (check) => {
-    if (!isPermission(check.action) || check.subject !== ARTICLE_SUBJECT) {
+    if (!ARTICLE_ACTIONS.includes(check.action) || check.subject !== ARTICLE_SUBJECT) {
       throw new TypeError(
         `@CheckPolicies() needs a known action on a known subject; got ${JSON.stringify(check)}`,
       );

@@ -23,9 +23,18 @@ function user(role: Role, id = AUTHOR_ID): AuthenticatedUser {
   };
 }
 
-const published = () => asArticle({ authorId: 99, status: 'published' as const });
-const ownDraft = () => asArticle({ authorId: AUTHOR_ID, status: 'draft' as const });
-const othersDraft = () => asArticle({ authorId: 99, status: 'draft' as const });
+type Facts = Parameters<typeof asArticle>[0];
+const article = (facts: Partial<Facts>) =>
+  asArticle<Facts>({
+    authorId: 99,
+    status: 'published',
+    label: 'public',
+    sharedWith: [],
+    ...facts,
+  });
+const published = () => article({});
+const ownDraft = () => article({ authorId: AUTHOR_ID, status: 'draft' });
+const othersDraft = () => article({ status: 'draft' });
 
 describe('abilities built from the shared article policy', () => {
   it.each(ROLES)('%s reads published articles and its own drafts', (role) => {
@@ -62,8 +71,49 @@ describe('abilities built from the shared article policy', () => {
   it('matches "own" on the author id, not on the role', () => {
     const writer = defineAbilityFor(user('writer', 8));
     expect(writer.can('read', ownDraft())).toBe(false);
-    expect(writer.can('read', asArticle({ authorId: 8, status: 'draft' as const }))).toBe(true);
+    expect(writer.can('read', article({ authorId: 8, status: 'draft' }))).toBe(true);
   });
+
+  it.each(ROLES)('DAC: %s reads a draft its author shared with it, and only that', (role) => {
+    const ability = defineAbilityFor(user(role));
+    expect(ability.can('read', article({ status: 'draft', sharedWith: [3, AUTHOR_ID] }))).toBe(
+      true,
+    );
+    expect(ability.can('read', othersDraft())).toBe(role === 'editor');
+    // A share lets one read, nothing more.
+    const shared = article({ status: 'draft', sharedWith: [AUTHOR_ID] });
+    expect(ability.can('update', shared)).toBe(role === 'editor' || role === 'admin');
+    expect(ability.can('delete', shared)).toBe(role === 'admin');
+  });
+
+  it.each([
+    ['user', false],
+    ['writer', true],
+    ['editor', true],
+    ['admin', true],
+  ] as const)('DAC: %s may share its own articles: %s, someone else’s: never', (role, own) => {
+    const ability = defineAbilityFor(user(role));
+    expect(ability.can('share', ownDraft())).toBe(own);
+    expect(ability.can('share', othersDraft())).toBe(false);
+    expect(ability.can('share', published())).toBe(false);
+  });
+
+  it.each(ROLES)(
+    'MAC: %s reads and changes nothing labelled above its clearance, own or not',
+    (role) => {
+      const internal = defineAbilityFor(user(role), 'internal');
+      const confidential = article({ authorId: AUTHOR_ID, label: 'confidential' });
+      for (const action of ['read', 'update', 'delete', 'share'] as const) {
+        expect(internal.can(action, confidential)).toBe(false);
+      }
+      expect(internal.relevantRuleFor('read', confidential)?.reason).toBe(
+        'MAC: label confidential above clearance internal',
+      );
+      expect(internal.can('read', article({ label: 'internal' }))).toBe(true);
+      expect(defineAbilityFor(user(role)).can('read', article({ label: 'internal' }))).toBe(false);
+      expect(defineAbilityFor(user(role), 'confidential').can('read', confidential)).toBe(true);
+    },
+  );
 
   it('lets a machine client act on published articles only, within its scope', () => {
     const client: AuthenticatedClient = {
@@ -80,5 +130,7 @@ describe('abilities built from the shared article policy', () => {
     expect(ability.can('update', published())).toBe(true);
     expect(ability.can('read', othersDraft())).toBe(false);
     expect(ability.can('delete', published())).toBe(false);
+    // A client has no clearance of its own: public articles only.
+    expect(ability.can('read', article({ label: 'internal' }))).toBe(false);
   });
 });

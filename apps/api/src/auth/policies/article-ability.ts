@@ -1,10 +1,15 @@
 import { AbilityBuilder, createMongoAbility, subject, type MongoAbility } from '@casl/ability';
 import {
+  ARTICLE_ACTIONS,
   ARTICLE_SUBJECT,
   articleGrantsOf,
   clientArticleGrants,
+  DEFAULT_CLEARANCE,
+  labelsAbove,
+  macRefusal,
+  type ArticleAction,
   type ArticleStatus,
-  type Permission,
+  type SensitivityLabel,
 } from '@authlab/shared';
 import type { Principal } from '../authentication/authenticated-user.js';
 
@@ -12,16 +17,24 @@ import type { Principal } from '../authentication/authenticated-user.js';
 export interface ArticleFacts {
   authorId: number;
   status: ArticleStatus;
+  label: SensitivityLabel;
+  /** Ids of the users its author shared it with (DAC). */
+  sharedWith: readonly number[];
 }
 
-export type AppAbility = MongoAbility<[Permission, typeof ARTICLE_SUBJECT | ArticleFacts]>;
+export type AppAbility = MongoAbility<[ArticleAction, typeof ARTICLE_SUBJECT | ArticleFacts]>;
 
 /**
  * What one caller may do to which articles, as CASL rules built from the shared policy: the
- * role matrix decides the operations, these conditions decide the articles.
+ * role matrix decides the operations, these conditions decide the articles — ownership, shares
+ * (DAC) and, last and above them all, the labels above the caller's clearance (MAC), as
+ * `cannot` rules whose reason names the model.
  */
-export function defineAbilityFor(principal: Principal): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+export function defineAbilityFor(
+  principal: Principal,
+  clearance: SensitivityLabel = DEFAULT_CLEARANCE,
+): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   const grants =
     principal.kind === 'client'
       ? clientArticleGrants(principal.permissions)
@@ -30,8 +43,14 @@ export function defineAbilityFor(principal: Principal): AppAbility {
     if (grant.on === 'any') can(grant.permission, ARTICLE_SUBJECT);
     else if (grant.on === 'published')
       can(grant.permission, ARTICLE_SUBJECT, { status: 'published' });
-    else if (principal.kind === 'user')
-      can(grant.permission, ARTICLE_SUBJECT, { authorId: principal.id });
+    else if (principal.kind !== 'user') continue;
+    else if (grant.on === 'own') can(grant.permission, ARTICLE_SUBJECT, { authorId: principal.id });
+    // An array field matches when it holds the id (MongoDB's query semantics, which CASL follows).
+    else can(grant.permission, ARTICLE_SUBJECT, { sharedWith: principal.id });
+  }
+  // Inverted rules win over every grant above, whoever owns the article.
+  for (const label of labelsAbove(clearance)) {
+    cannot([...ARTICLE_ACTIONS], ARTICLE_SUBJECT, { label }).because(macRefusal(label, clearance));
   }
   return build();
 }

@@ -25,7 +25,8 @@ export class PoliciesGuard implements CanActivate {
     const end = currentTrace()?.begin('PoliciesGuard', 'guard');
     const principal = context.switchToHttp().getRequest<Request>().user as Principal;
     const ability = defineAbilityFor(principal);
-    const rules = ability.rulesFor(check.action, check.subject);
+    // Grants only: the MAC rules refuse labels, never the action as a whole.
+    const rules = ability.rulesFor(check.action, check.subject).filter((rule) => !rule.inverted);
     if (rules.length === 0) {
       const error = new ApiException(
         403,
