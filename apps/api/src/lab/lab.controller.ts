@@ -7,6 +7,7 @@ import { ApiException } from '../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TRACE_FACTS } from '@authlab/shared';
+import { CLOCK, type Clock } from '../clock/clock.js';
 import { currentTrace } from '../trace/trace-context.js';
 import { tracedTokenFacts } from '../trace/token-fingerprint.js';
 import { IssuedLabTokens } from './issued-lab-tokens.js';
@@ -32,6 +33,7 @@ export class LabController {
   constructor(
     @Inject(LAB_KEYS) private readonly keys: LabKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly issued: IssuedLabTokens,
   ) {}
 
@@ -65,6 +67,16 @@ export class LabController {
     };
   }
 
+  @Get('jwks-issuer/jwks.json')
+  @ApiOperation({
+    summary:
+      'The RS256 issuer key set: its key published only as a JWK (the algorithm-confusion-jwk exercise)',
+  })
+  jwksIssuerJwks() {
+    const jwk = this.keys.jwksIssuer.publicKey.export({ format: 'jwk' });
+    return { keys: [{ ...jwk, kid: this.keys.jwksIssuer.kid, alg: 'RS256', use: 'sig' }] };
+  }
+
   @Get('issuer/public-key')
   @ApiOperation({
     summary: 'The lab issuer public key, PEM (public on purpose: the algorithm-confusion exercise)',
@@ -79,7 +91,7 @@ export class LabController {
     summary: 'A legitimate token for the exercise, as its issuer hands it out; forge from it',
   })
   token(@Param('exercise', exerciseParam) id: string) {
-    const token = this.exercise(id).issue(this.keys, this.config, Math.floor(Date.now() / 1000));
+    const token = this.exercise(id).issue(this.keys, this.config, this.clock.nowSeconds());
     this.issued.remember(token);
     return { token };
   }
@@ -97,14 +109,18 @@ export class LabController {
     if (header.kind !== 'token')
       throw new ApiException(401, 'Send a token: Authorization: Bearer <token>.');
     const exercise = this.exercise(id);
-    const verdict = exercise[variant](header.token, this.keys);
-    // What the lesson checks read: which token (by fingerprint), as the verifier saw it, and the verdict.
-    currentTrace()?.noteHandlerFacts({
+    const verdict = exercise[variant](header.token, this.keys, this.clock.nowSeconds());
+    // What the lesson checks read: which token (by fingerprint), as the verifier saw it, the
+    // verdict, the checks it ran or skipped, and whether its clock had been moved.
+    const trace = currentTrace();
+    trace?.noteHandlerFacts({
       ...tracedTokenFacts(header.token),
       [TRACE_FACTS.tokenIssued]: this.issued.issued(header.token),
       [TRACE_FACTS.labVerifier]: variant,
       [TRACE_FACTS.labVerdict]: verdict.accepted ? 'accepted' : 'refused',
+      [TRACE_FACTS.apiClock]: this.clock.offsetSeconds === 0 ? 'real' : 'simulated',
     });
+    if (verdict.checks) trace?.noteHandlerChecks(verdict.checks);
     if (!verdict.accepted) throw new ApiException(401, `${variant} verifier: ${verdict.reason}`);
     return {
       exercise: id,

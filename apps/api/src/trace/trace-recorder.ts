@@ -61,6 +61,8 @@ export class TraceRecorder {
   private namedSession: string | undefined;
   /** Facts the handler's own work noted (a lab verdict, a refresh outcome), for its event. */
   private handlerFacts: NonNullable<TraceEvent['detail']> | undefined;
+  /** Checks the handler's own work ran (a lab verifier's signature and exp), for its event. */
+  private handlerChecks: TraceCheck[] | undefined;
   /** A middleware that has not called next() yet; if the response ends first, it answered. */
   private pendingMiddleware: { step: string; startMs: number } | undefined;
   private finished:
@@ -130,6 +132,18 @@ export class TraceRecorder {
    */
   noteHandlerFacts(facts: NonNullable<TraceEvent['detail']>): void {
     this.handlerFacts = { ...this.handlerFacts, ...facts };
+  }
+
+  /** Notes the checks the handler itself ran, in order, for its trace event. */
+  noteHandlerChecks(checks: TraceCheck[]): void {
+    this.handlerChecks = checks;
+  }
+
+  /** The checks noted by the handler, once: they belong to one event. */
+  takeHandlerChecks(): TraceCheck[] | undefined {
+    const checks = this.handlerChecks;
+    this.handlerChecks = undefined;
+    return checks;
   }
 
   /** The facts noted by the handler so far, once: they belong to one event. */

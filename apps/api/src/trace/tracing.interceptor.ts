@@ -31,10 +31,12 @@ export class TracingInterceptor implements NestInterceptor {
       recorded = true;
       const start = Math.max(before, trace.latestEnd());
       const detail = trace.takeHandlerFacts();
+      const checks = trace.takeHandlerChecks();
       trace.record(handler, 'handler', start, trace.now(), {
         outcome,
         reason,
         ...(detail ? { detail } : {}),
+        ...(checks ? { checks } : {}),
       });
     };
 

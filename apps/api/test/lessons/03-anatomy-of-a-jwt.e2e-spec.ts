@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import { expect } from 'vitest';
 import type { Learner } from './learner.js';
 import { describeLessonSteps } from './lesson-steps.js';
@@ -92,12 +93,24 @@ describeLessonSteps('03-anatomy-of-a-jwt.md', {
   'expired-on-the-clock': {
     solution: expireOnTheClock,
     lazy: {
-      'an old token from the lab, on the real clock': async (learner) => {
-        const old = (
-          (await learner.send('POST', '/api/lab/ignored-expiry/token', { as: 'none' })).body as {
-            token: string;
-          }
-        ).token;
+      'a token that expired on the real clock (as if found in an old log)': async (learner) => {
+        const { keys, config } = learner.testApp;
+        const now = Math.floor(Date.now() / 1000);
+        const old = jwt.sign(
+          {
+            sub: '1',
+            role: 'admin',
+            iat: now - 960,
+            exp: now - 60,
+            iss: config.jwt.issuer,
+            aud: config.jwt.audience,
+          },
+          keys.signingKey,
+          {
+            algorithm: keys.algorithm,
+            header: { alg: keys.algorithm, typ: 'at+jwt', kid: keys.kid },
+          },
+        );
         await learner.send('GET', '/api/articles', { as: { authorization: `Bearer ${old}` } });
       },
       'the clock moved, a fresh token sent': async (learner) => {

@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { DEMO_USERS } from '@authlab/shared';
 import { expect } from 'vitest';
 import type { Learner } from './learner.js';
 import { describeLessonSteps } from './lesson-steps.js';
 
 type Json = Record<string, unknown>;
+type Path = (learner: Learner) => Promise<void>;
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Json;
 
@@ -38,7 +40,7 @@ function edit(
 async function sendToBoth(learner: Learner, exercise: string, expected?: [number, number]) {
   const weak = await learner.send('GET', `/api/lab/${exercise}/weak`);
   const secure = await learner.send('GET', `/api/lab/${exercise}/secure`);
-  if (expected) expect([weak.status, secure.status]).toEqual(expected);
+  if (expected) expect([weak.status, secure.status]).toEqual([...expected]);
 }
 
 async function publicPem(learner: Learner): Promise<string> {
@@ -46,41 +48,72 @@ async function publicPem(learner: Learner): Promise<string> {
   return (response.body as { pem: string }).pem;
 }
 
+/** The request builder's "Send as admin": the current token stays what it was. */
+async function sendAsAdmin(learner: Learner, method: string, path: string, body?: unknown) {
+  const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
+  const signIn = await learner.send('POST', '/api/auth/signin', {
+    as: 'none',
+    body: { username: admin.username, password: admin.password },
+  });
+  const token = (signIn.body as { accessToken: string }).accessToken;
+  return learner.send(method, path, { as: { authorization: `Bearer ${token}` }, body });
+}
+
+/** The lab tokens live five minutes: six minutes on, they have expired. */
+const moveClockPastExpiry = async (learner: Learner) => {
+  expect((await sendAsAdmin(learner, 'POST', '/api/clock/advance', { seconds: 360 })).status).toBe(
+    200,
+  );
+};
+const resetClock = async (learner: Learner) => {
+  expect((await sendAsAdmin(learner, 'POST', '/api/clock/reset')).status).toBe(200);
+};
+
 /** What every lab step must resist: the lab's own token, no token, garbage, half an attack. */
-function lazyPaths(exercise: string, forge: (learner: Learner) => Promise<void>) {
+function lazyPaths(exercise: string, forge: Path): Record<string, Path> {
   return {
-    'the legitimate lab token, sent to both': async (learner: Learner) => {
+    'the legitimate lab token, sent to both': async (learner) => {
       await startFrom(learner, exercise);
       await sendToBoth(learner, exercise);
     },
-    'no token, sent to both': async (learner: Learner) => {
+    'no token, sent to both': async (learner) => {
       await learner.send('GET', `/api/lab/${exercise}/weak`, { as: 'none' });
       await learner.send('GET', `/api/lab/${exercise}/secure`, { as: 'none' });
     },
-    'garbage, sent to both': async (learner: Learner) => {
+    'garbage, sent to both': async (learner) => {
       learner.useToken('garbage.garbage.garbage');
       await sendToBoth(learner, exercise);
     },
-    'the forgery sent to the weak verifier only': async (learner: Learner) => {
+    'the forgery sent to the weak verifier only': async (learner) => {
       await forge(learner);
       await learner.send('GET', `/api/lab/${exercise}/weak`);
     },
-    'the forgery to the weak verifier, the legitimate token to the secure one': async (
-      learner: Learner,
-    ) => {
+    'the forgery to the weak verifier, the legitimate token to the secure one': async (learner) => {
       await forge(learner);
       await learner.send('GET', `/api/lab/${exercise}/weak`);
       await startFrom(learner, exercise);
       await learner.send('GET', `/api/lab/${exercise}/secure`);
     },
-    'role admin without the attack (old signature kept)': async (learner: Learner) => {
-      await startFrom(learner, exercise);
-      edit(learner, { claims: { role: 'admin' } }, 'keep');
-      await sendToBoth(learner, exercise);
-    },
   };
 }
 
+/** Role admin, the issuer's signature kept: the unverified-signature attack, and nothing more. */
+const keepSignature =
+  (exercise: string): Path =>
+  async (learner) => {
+    await startFrom(learner, exercise);
+    edit(learner, { claims: { role: 'admin' } }, 'keep');
+  };
+
+/** A forgery made for another exercise's flaw, sent to this exercise's verifiers. */
+const forgedForAnother =
+  (forge: Path, exercise: string): Path =>
+  async (learner) => {
+    await forge(learner);
+    await sendToBoth(learner, exercise);
+  };
+
+const forgeUnverified = keepSignature('unverified-signature');
 const forgeAlgNone = async (learner: Learner) => {
   await startFrom(learner, 'alg-none');
   edit(learner, { claims: { role: 'admin' } }, 'none');
@@ -95,15 +128,38 @@ const forgeConfusion = async (learner: Learner) => {
   edit(learner, { claims: { role: 'admin' } }, { hs256: pem });
 };
 const forgeKid = async (learner: Learner) => {
-  await startFrom(learner, 'kid-injection');
+  await startFrom(learner, 'kid-path-traversal');
   edit(
     learner,
     { header: { kid: '../../../../dev/null' }, claims: { role: 'admin' } },
     { hs256: Buffer.alloc(0) },
   );
 };
+/** The expiry "forgery" is no forgery: the legitimate token, replayed once it has expired. */
+const expireLabToken = async (learner: Learner) => {
+  await startFrom(learner, 'ignored-expiry');
+  await moveClockPastExpiry(learner);
+};
 
 describeLessonSteps('09-attacking-jwts.md', {
+  'unverified-signature': {
+    solution: async (learner) => {
+      await forgeUnverified(learner);
+      await sendToBoth(learner, 'unverified-signature', [200, 401]);
+    },
+    lazy: {
+      ...lazyPaths('unverified-signature', forgeUnverified),
+      'an alg-none forgery (another attack), sent to both': forgedForAnother(async (learner) => {
+        await startFrom(learner, 'unverified-signature');
+        edit(learner, { claims: { role: 'admin' } }, 'none');
+      }, 'unverified-signature'),
+      'the old signature kept, role still user': async (learner) => {
+        await startFrom(learner, 'unverified-signature');
+        edit(learner, { claims: { username: 'someone-else' } }, 'keep');
+        await sendToBoth(learner, 'unverified-signature');
+      },
+    },
+  },
   'alg-none': {
     solution: async (learner) => {
       await forgeAlgNone(learner);
@@ -111,6 +167,10 @@ describeLessonSteps('09-attacking-jwts.md', {
     },
     lazy: {
       ...lazyPaths('alg-none', forgeAlgNone),
+      'role admin, old signature kept (another attack), sent to both': forgedForAnother(
+        keepSignature('alg-none'),
+        'alg-none',
+      ),
       'alg none but still role user': async (learner) => {
         await startFrom(learner, 'alg-none');
         edit(learner, {}, 'none');
@@ -125,10 +185,41 @@ describeLessonSteps('09-attacking-jwts.md', {
     },
     lazy: {
       ...lazyPaths('weak-secret', forgeWeakSecret),
+      'an alg-none forgery (another attack), sent to both': forgedForAnother(async (learner) => {
+        await startFrom(learner, 'weak-secret');
+        edit(learner, { claims: { role: 'admin' } }, 'none');
+      }, 'weak-secret'),
       'the exercise token (already signed with "secret"), re-signed unchanged': async (learner) => {
         await startFrom(learner, 'weak-secret');
         edit(learner, {}, { hs256: 'secret' });
         await sendToBoth(learner, 'weak-secret');
+      },
+    },
+  },
+  'kid-path-traversal': {
+    solution: async (learner) => {
+      await forgeKid(learner);
+      await sendToBoth(learner, 'kid-path-traversal', [200, 401]);
+    },
+    lazy: {
+      ...lazyPaths('kid-path-traversal', forgeKid),
+      'role admin, old signature kept (another attack), sent to both': forgedForAnother(
+        keepSignature('kid-path-traversal'),
+        'kid-path-traversal',
+      ),
+      'an empty key with the issuer kid': async (learner) => {
+        await startFrom(learner, 'kid-path-traversal');
+        edit(learner, { claims: { role: 'admin' } }, { hs256: Buffer.alloc(0) });
+        await sendToBoth(learner, 'kid-path-traversal');
+      },
+      'an unknown plain kid with an empty key (no such file)': async (learner) => {
+        await startFrom(learner, 'kid-path-traversal');
+        edit(
+          learner,
+          { header: { kid: 'null' }, claims: { role: 'admin' } },
+          { hs256: Buffer.alloc(0) },
+        );
+        await sendToBoth(learner, 'kid-path-traversal');
       },
     },
   },
@@ -139,6 +230,10 @@ describeLessonSteps('09-attacking-jwts.md', {
     },
     lazy: {
       ...lazyPaths('algorithm-confusion', forgeConfusion),
+      'role admin, old signature kept (another attack), sent to both': forgedForAnother(
+        keepSignature('algorithm-confusion'),
+        'algorithm-confusion',
+      ),
       'an admin token signed with a secret that is not the PEM': async (learner) => {
         await startFrom(learner, 'algorithm-confusion');
         edit(learner, { claims: { role: 'admin' } }, { hs256: 'secret' });
@@ -146,17 +241,34 @@ describeLessonSteps('09-attacking-jwts.md', {
       },
     },
   },
-  'kid-injection': {
+  'ignored-expiry': {
     solution: async (learner) => {
-      await forgeKid(learner);
-      await sendToBoth(learner, 'kid-injection', [200, 401]);
+      await expireLabToken(learner);
+      await sendToBoth(learner, 'ignored-expiry', [200, 401]);
+      await resetClock(learner);
     },
     lazy: {
-      ...lazyPaths('kid-injection', forgeKid),
-      'an empty key with the issuer kid': async (learner) => {
-        await startFrom(learner, 'kid-injection');
-        edit(learner, { claims: { role: 'admin' } }, { hs256: Buffer.alloc(0) });
-        await sendToBoth(learner, 'kid-injection');
+      ...lazyPaths('ignored-expiry', expireLabToken),
+      // Every path that moved the clock puts it back, so the next learner starts on the real clock.
+      'the legitimate token, the clock moved, sent to both': async (learner) => {
+        await startFrom(learner, 'ignored-expiry');
+        await moveClockPastExpiry(learner);
+        await startFrom(learner, 'ignored-expiry');
+        await sendToBoth(learner, 'ignored-expiry');
+        await resetClock(learner);
+      },
+      'an alg-none forgery (another attack) after the clock moved': async (learner) => {
+        await forgeAlgNone(learner);
+        await moveClockPastExpiry(learner);
+        await sendToBoth(learner, 'ignored-expiry');
+        await resetClock(learner);
+      },
+      'a writer may not move the clock (403)': async (learner) => {
+        await startFrom(learner, 'ignored-expiry');
+        await learner.signIn('writer');
+        await learner.send('POST', '/api/clock/advance', { body: { seconds: 360 } });
+        await startFrom(learner, 'ignored-expiry');
+        await sendToBoth(learner, 'ignored-expiry');
       },
     },
   },

@@ -20,6 +20,12 @@ async function sendToBoth(learner: Learner, exercise: string): Promise<void> {
 export async function walk(learner: Learner): Promise<void> {
   const { page } = learner;
 
+  await startFrom(learner, 'unverified-signature');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /Keep the old signature/ }).check();
+  await sendToBoth(learner, 'unverified-signature');
+  await learner.stepDone('A signature nobody checks');
+
   await startFrom(learner, 'alg-none');
   await page.getByLabel('role').selectOption('admin');
   await page.getByRole('radio', { name: /No signature \(alg "none"\)/ }).check();
@@ -45,15 +51,34 @@ export async function walk(learner: Learner): Promise<void> {
   await page.getByLabel('Secret to sign with').fill(pem);
   await page.getByLabel('Secret is').selectOption('utf8');
   await sendToBoth(learner, 'algorithm-confusion');
-  await learner.stepDone('Algorithm confusion');
+  await learner.stepDone('Algorithm confusion (key published as a PEM)');
 
-  await startFrom(learner, 'kid-injection');
+  await startFrom(learner, 'kid-path-traversal');
   await page.getByLabel('role').selectOption('admin');
   await learner.editJson('Header', (header) => {
     header.kid = '../../../../dev/null';
   });
   await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
   await page.getByLabel(/Sign with an empty key/).check();
-  await sendToBoth(learner, 'kid-injection');
-  await learner.stepDone('kid injection');
+  await sendToBoth(learner, 'kid-path-traversal');
+  await learner.stepDone('kid path traversal');
+
+  // The lab token stays the current one; the request builder sends the clock move as admin.
+  await startFrom(learner, 'ignored-expiry');
+  await learner.send(
+    {
+      method: 'POST',
+      path: '/api/clock/advance',
+      as: 'admin (role admin)',
+      body: '{"seconds":360}',
+    },
+    200,
+  );
+  await learner.tool('Token editor');
+  await sendToBoth(learner, 'ignored-expiry');
+  await learner.stepDone('An expired token that still works');
+  await learner.send(
+    { method: 'POST', path: '/api/clock/reset', as: 'admin (role admin)', body: '' },
+    200,
+  );
 }

@@ -63,7 +63,7 @@ export class Learner {
     await this.tool('Request builder');
     const page = this.page;
     await page.getByLabel('Method').selectOption(method);
-    await page.getByLabel('Path').fill(path);
+    await page.getByLabel('Path', { exact: true }).fill(path);
     await page
       .getByRole('radio', { name: cookie ? 'Cookie' : 'Authorization header', exact: true })
       .check();

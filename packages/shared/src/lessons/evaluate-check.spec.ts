@@ -376,6 +376,21 @@ describe('evaluateCheck: what a concept is, not a status code', () => {
     expect(evaluateCheck(check, state({ traces: [verdict('weak', 'a', {})] }))).toBe(false);
   });
 
+  it('detail { present }: whether any value was recorded, whatever it is', () => {
+    const check = (present: boolean): LessonCheck => ({
+      type: 'request',
+      match: { event: { token: { header: { jku: { present } } } } },
+    });
+    const withJku = state({
+      traces: [verdict('weak', 'a', { 'header.jku': 'http://127.0.0.1/jwks.json' })],
+    });
+    const withoutJku = state({ traces: [verdict('weak', 'a', { 'header.kid': 'k' })] });
+    expect(evaluateCheck(check(true), withJku)).toBe(true);
+    expect(evaluateCheck(check(true), withoutJku)).toBe(false);
+    expect(evaluateCheck(check(false), withoutJku)).toBe(true);
+    expect(evaluateCheck(check(false), withJku)).toBe(false);
+  });
+
   it('a check that never ran (ok: null) is neither passed nor failed', () => {
     const notChecked = trace({
       status: 401,

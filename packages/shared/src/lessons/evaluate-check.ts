@@ -25,9 +25,12 @@ export function pathMatches(pattern: string, path: string, route?: string): bool
 
 /**
  * A recorded fact equals the wanted value, or is a list holding it (requiredRoles: ["admin"]
- * matches "admin"); `{ not: x }` wants a fact that was recorded and is not x.
+ * matches "admin"); `{ not: x }` wants a fact that was recorded and is not x; `{ present }` asks
+ * only whether one was recorded.
  */
 function detailMatches(recorded: unknown, wanted: FactMatcher): boolean {
+  const isRecorded = recorded !== undefined && recorded !== null;
+  if (typeof wanted === 'object' && 'present' in wanted) return isRecorded === wanted.present;
   if (typeof wanted === 'object') {
     if (recorded === undefined || recorded === null) return false;
     return Array.isArray(recorded) ? !recorded.includes(wanted.not) : recorded !== wanted.not;

@@ -7,8 +7,16 @@ export const LINKING_FACTS = [TRACE_FACTS.tokenFingerprint, TRACE_FACTS.sessionF
 export type LinkingFact = (typeof LINKING_FACTS)[number];
 
 const primitive = z.union([z.string(), z.number(), z.boolean()]);
-/** A value to find, or `{ not: value }`: a value was recorded and it is another one (a kid that is not the issuer's). */
-const factMatcher = z.union([primitive, z.strictObject({ not: primitive })]);
+/**
+ * A value to find; `{ not: value }`: a value was recorded and it is another one (a kid that is not
+ * the issuer's); `{ present: true }`: some value was recorded (a jku, an embedded jwk), or none
+ * with `false`.
+ */
+const factMatcher = z.union([
+  primitive,
+  z.strictObject({ not: primitive }),
+  z.strictObject({ present: z.boolean() }),
+]);
 export type FactMatcher = z.infer<typeof factMatcher>;
 
 /** A request the learner made, matched against their traces: by behaviour, never by wording. */
