@@ -1,6 +1,7 @@
 export * from './roles.js';
 export * from './article-policy.js';
 export * from './sensitivity-labels.js';
+export * from './article-access.js';
 export * from './claims.js';
 export * from './errors.js';
 export * from './responses.js';

@@ -7,7 +7,7 @@ import {
   forgetDemoTokens,
   freshDemoToken,
 } from '../../../lib/demo-tokens';
-import type { SampleRequest } from '../lib/expected-access';
+import type { PickedArticle, SampleRequest } from '../lib/expected-access';
 
 export interface CellResult {
   response: RawResponse;
@@ -45,12 +45,7 @@ async function sendOnce(
 ): Promise<CellResult> {
   let path = request.path;
   if (request.needsScratchArticle) {
-    const article = await apiRequest<Article>('/api/articles', {
-      method: 'POST',
-      token: await demoTokenFor(usernameOf('admin')),
-      body: { title: 'Scratch article', body: 'Made by the RBAC matrix to be deleted.' },
-      background: true,
-    });
+    const article = await scratchArticle(request.scratchOf);
     path = path.replace(/\/[^/]+$/, `/${article.id}`);
   }
   const response = await apiRequestRaw(path, {
@@ -61,6 +56,36 @@ async function sendOnce(
     ...(request.body === undefined ? {} : { body: request.body }),
   });
   return { response, sentPath: path, ...(token === undefined ? {} : { token }) };
+}
+
+/**
+ * A fresh article to delete, so a DELETE never eats the demo data: a copy of the picked one
+ * written by its own author (same status, label and shares), or the admin's when there is none.
+ */
+async function scratchArticle(like: PickedArticle | undefined): Promise<Article> {
+  const author = DEMO_USERS.some((user) => user.username === like?.authorUsername)
+    ? like!.authorUsername
+    : usernameOf('admin');
+  const token = await demoTokenFor(author);
+  const article = await apiRequest<Article>('/api/articles', {
+    method: 'POST',
+    token,
+    body: {
+      title: 'Scratch article',
+      body: 'Made by the RBAC matrix to be deleted.',
+      ...(like ? { status: like.status, label: like.label } : {}),
+    },
+    background: true,
+  });
+  for (const username of like?.sharedWith ?? []) {
+    await apiRequest(`/api/articles/${article.id}/shares`, {
+      method: 'POST',
+      token,
+      body: { username },
+      background: true,
+    });
+  }
+  return article;
 }
 
 export function useSendAsRole() {

@@ -1,5 +1,14 @@
 import { useId, useState } from 'react';
-import { ROLES, SHARED_DEMO_ACCOUNT, type Role, type RouteMetadata } from '@authlab/shared';
+import {
+  DEFAULT_CLEARANCE,
+  DEMO_CLEARANCES,
+  DEMO_USERS,
+  labelAbove,
+  ROLES,
+  SHARED_DEMO_ACCOUNT,
+  type Role,
+  type RouteMetadata,
+} from '@authlab/shared';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { ResponseView } from '../../../components/ResponseView';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -7,8 +16,11 @@ import { TraceById } from '../../../components/TraceById';
 import { ApiError } from '../../../lib/api-client';
 import { useRoutes } from '../../../lib/api/get-routes';
 import { recheckSession } from '../../../lib/session-check';
+import { useMatrixArticles, type MatrixArticle } from '../api/get-matrix-articles';
 import { useSendAsRole, type CellResult } from '../api/send-as-role';
 import {
+  actsOnOneArticle,
+  cellCondition,
   expectedAccess,
   isSendable,
   needsConfirmation,
@@ -29,8 +41,30 @@ function callerName(caller: Caller): string {
   return caller ?? 'nobody';
 }
 
-function cellKey(route: RouteMetadata, caller: Caller): string {
-  return `${route.method} ${route.path} ${callerName(caller)}`;
+function cellKey(route: RouteMetadata, caller: Caller, article?: MatrixArticle): string {
+  const on = article && actsOnOneArticle(route) ? ` (article ${article.id})` : '';
+  return `${route.method} ${route.path} ${callerName(caller)}${on}`;
+}
+
+/** How the picked article stands to a role's demo account: "own", "shared with them", "above their clearance"… */
+function relationText(role: Role, article: MatrixArticle): string {
+  const username = DEMO_USERS.find((user) => user.role === role)?.username ?? role;
+  const clearance = DEMO_CLEARANCES[username] ?? DEFAULT_CLEARANCE;
+  const parts = [
+    article.authorUsername === username
+      ? 'their own'
+      : article.sharedWith.includes(username)
+        ? 'shared with them'
+        : 'someone else’s',
+  ];
+  if (labelAbove(article.label, clearance)) parts.push(`above their clearance (${clearance})`);
+  return `${role}: ${parts.join(', ')}`;
+}
+
+function articleName(article: MatrixArticle): string {
+  const shared =
+    article.sharedWith.length > 0 ? `, shared with ${article.sharedWith.join(', ')}` : '';
+  return `#${article.id} “${article.title}” — ${article.authorUsername}’s ${article.status}, ${article.label}${shared}`;
 }
 
 function wasAllowed(status: number): boolean {
@@ -60,17 +94,23 @@ export function RbacMatrix() {
   const id = useId();
   const routes = useRoutes();
   const send = useSendAsRole();
+  const articles = useMatrixArticles();
+  const [articleId, setArticleId] = useState<number | null>(null);
+  const picked = articles.data?.find((article) => article.id === articleId) ?? articles.data?.[0];
+  /** The article an article route's cell acts on; other routes ignore it. */
+  const articleFor = (route: RouteMetadata) => (actsOnOneArticle(route) ? picked : undefined);
   const [cells, setCells] = useState<Record<string, CellState>>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [sendAllState, setSendAllState] = useState<SendAllState>({ status: 'idle' });
 
   async function sendCell(route: RouteMetadata, caller: Caller): Promise<void> {
-    const key = cellKey(route, caller);
-    const expected = expectedAccess(route, caller);
+    const article = articleFor(route);
+    const key = cellKey(route, caller, article);
+    const expected = expectedAccess(route, caller, article);
     setCells((previous) => ({ ...previous, [key]: { status: 'pending' } }));
     try {
       const result = await send.mutateAsync({
-        request: sampleRequest(route, caller, expected.allowed),
+        request: sampleRequest(route, caller, expected.allowed, article),
         role: caller,
         key,
       });
@@ -135,7 +175,7 @@ export function RbacMatrix() {
   const selectedTarget = selected
     ? list
         .flatMap((route) => CALLERS.map((caller) => ({ route, caller })))
-        .find(({ route, caller }) => cellKey(route, caller) === selected)
+        .find(({ route, caller }) => cellKey(route, caller, articleFor(route)) === selected)
     : undefined;
   const selectedEffect = selectedTarget
     ? needsConfirmation(selectedTarget.route, selectedTarget.caller)
@@ -186,6 +226,27 @@ export function RbacMatrix() {
           <p>Press one of those cells to send it on purpose: it asks first.</p>
         </div>
       )}
+      {picked && articles.data && (
+        <div className="matrix-article">
+          <label htmlFor={`${id}-article`}>Article the article cells act on</label>
+          <select
+            id={`${id}-article`}
+            value={picked.id}
+            onChange={(event) => setArticleId(Number(event.target.value))}
+          >
+            {articles.data.map((article) => (
+              <option key={article.id} value={article.id}>
+                {articleName(article)}
+              </option>
+            ))}
+          </select>
+          <p className="hint">
+            {ROLES.map((role) => relationText(role, picked)).join(' · ')}. Cells marked “own only”
+            or “published, own, shared only” hold a conditional grant: their answer depends on the
+            article.
+          </p>
+        </div>
+      )}
       <div
         className="table-scroll rbac-frame"
         role="region"
@@ -217,8 +278,10 @@ export function RbacMatrix() {
                   <span className="route-rule">{ruleText(route)}</span>
                 </th>
                 {CALLERS.map((caller) => {
-                  const key = cellKey(route, caller);
-                  const expected = expectedAccess(route, caller);
+                  const article = articleFor(route);
+                  const key = cellKey(route, caller, article);
+                  const expected = expectedAccess(route, caller, article);
+                  const condition = cellCondition(route, caller);
                   const state = cells[key];
                   const prediction = expected.allowed ? '✓ allowed' : `✗ ${expected.status}`;
                   if (!isSendable(route)) {
@@ -228,6 +291,7 @@ export function RbacMatrix() {
                         className={`cell ${expected.allowed ? 'cell-allowed' : 'cell-refused'}`}
                       >
                         <span>{prediction}</span>
+                        {condition && <span className="cell-condition">{condition}</span>}
                       </td>
                     );
                   }
@@ -236,6 +300,7 @@ export function RbacMatrix() {
                   const mismatch =
                     actual !== undefined &&
                     wasAllowed(actual) !== expected.allowed &&
+                    actual !== expected.status &&
                     !(state?.status === 'done' && refusedAsSharedDemoAccount(state.result));
                   const effect = needsConfirmation(route, caller);
                   return (
@@ -259,6 +324,7 @@ export function RbacMatrix() {
                           Send {route.method} {route.path} as {callerName(caller)}:{' '}
                         </span>
                         <span className="prediction">{prediction}</span>
+                        {condition && <span className="cell-condition">{condition}</span>}
                         {effect && !state && <span className="actual">asks first</span>}
                         {state?.status === 'pending' && <span className="actual">…</span>}
                         {actual !== undefined && (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type RouteMetadata } from '@authlab/shared';
 import { FAKE_ROUTES } from '../../../test/fake-api';
 import {
+  cellCondition,
   expectedAccess,
   needsConfirmation,
   refusedForDemoAccounts,
@@ -48,6 +49,49 @@ describe('expectedAccess', () => {
     });
     expect(expectedAccess(withPolicy, 'admin')).toMatchObject({ allowed: true });
     expect(expectedAccess(withPolicy, 'editor')).toMatchObject({ why: 'editor lacks delete' });
+  });
+
+  it('answers an article route for the picked article: own, someone else’s, shared, labelled', () => {
+    const patch = {
+      ...deleteArticle,
+      method: 'PATCH',
+      permissions: ['update' as const],
+      policy: { action: 'update' as const, subject: 'Article' },
+    };
+    const get = {
+      ...listArticles,
+      path: '/api/articles/:id',
+      policy: { action: 'read' as const, subject: 'Article' },
+    };
+    const writers = {
+      id: 4,
+      authorUsername: 'writer',
+      status: 'draft' as const,
+      label: 'public' as const,
+      sharedWith: ['user'],
+    };
+    expect(expectedAccess(patch, 'writer', writers)).toMatchObject({ allowed: true });
+    expect(cellCondition(patch, 'writer')).toBe('own only');
+    expect(
+      expectedAccess(patch, 'writer', {
+        ...writers,
+        authorUsername: 'editor',
+        status: 'published',
+      }),
+    ).toMatchObject({ allowed: false, status: 403, why: 'owner check: not your article' });
+    expect(expectedAccess(get, 'user', writers)).toMatchObject({ allowed: true });
+    expect(expectedAccess(get, 'admin', writers)).toMatchObject({
+      allowed: false,
+      status: 404,
+      why: 'DAC: not shared with you',
+    });
+    expect(expectedAccess(get, 'writer', { ...writers, label: 'confidential' })).toMatchObject({
+      allowed: false,
+      status: 404,
+      why: 'MAC: label confidential above clearance internal',
+    });
+    expect(cellCondition(patch, 'editor')).toBeUndefined();
+    expect(sampleRequest(patch, 'writer', true, writers).path).toBe('/api/articles/4');
   });
 
   it('closes a route that declares no rule, and serves everyone on an optional-auth route', () => {

@@ -1,21 +1,55 @@
 import {
   articleGrantsOf,
+  conditionOf,
+  DEFAULT_CLEARANCE,
+  DEMO_CLEARANCES,
   DEMO_USERS,
   permissionsOf,
+  predictArticleAccess,
+  type ArticleAccessFacts,
   type Role,
   type RouteMetadata,
 } from '@authlab/shared';
 import type { HttpMethod } from '../../../lib/api-client';
 
+/** The article the learner picked for the matrix's article cells. */
+export interface PickedArticle extends ArticleAccessFacts {
+  id: number;
+}
+
+/** A route that acts on one article the caller names by id: its answer depends on the article. */
+export function actsOnOneArticle(route: RouteMetadata): boolean {
+  return route.policy !== null && /^\/api\/articles\/:id(\/|$)/.test(route.path);
+}
+
+function demoUsernameOf(role: Role): string {
+  return DEMO_USERS.find((user) => user.role === role)?.username ?? role;
+}
+
+/** "own only": which articles the role's grant reaches, when not all of them. */
+export function cellCondition(route: RouteMetadata, role: Role | null): string | undefined {
+  if (!role || !route.policy || route.policy.action === 'create') return undefined;
+  if (
+    !permissionsOf(role).includes(route.policy.action === 'share' ? 'update' : route.policy.action)
+  )
+    return undefined;
+  const condition = conditionOf(role, route.policy.action);
+  return condition && `${condition} only`;
+}
+
 export interface ExpectedAccess {
   allowed: boolean;
-  /** The status a refusal answers with. */
-  status?: 401 | 403;
+  /** The status a refusal answers with (404: an article the caller may not see). */
+  status?: 401 | 403 | 404;
   why: string;
 }
 
 /** What the route's decorators say should happen to a caller with `role` (null: no token). */
-export function expectedAccess(route: RouteMetadata, role: Role | null): ExpectedAccess {
+export function expectedAccess(
+  route: RouteMetadata,
+  role: Role | null,
+  article?: PickedArticle,
+): ExpectedAccess {
   if (route.public) return { allowed: true, why: '@Public(): no token needed' };
   if (role === null) {
     return route.optionalAuth
@@ -38,9 +72,20 @@ export function expectedAccess(route: RouteMetadata, role: Role | null): Expecte
   if (missing.length > 0)
     return { allowed: false, status: 403, why: `${role} lacks ${missing.join(', ')}` };
   const policy = route.policy;
-  if (policy && policy.action !== 'create') {
+  if (policy && policy.action !== 'create' && article && actsOnOneArticle(route)) {
+    const username = demoUsernameOf(role);
+    const answer = predictArticleAccess(
+      { username, role, clearance: DEMO_CLEARANCES[username] ?? DEFAULT_CLEARANCE },
+      policy.action,
+      article,
+    );
+    return answer.allowed
+      ? { allowed: true, why: answer.why }
+      : { allowed: false, status: answer.status ?? 403, why: answer.why };
+  }
+  if (policy && policy.action !== 'create' && !article) {
     const grants = articleGrantsOf(role).filter((grant) => grant.permission === policy.action);
-    // The cell's article is someone else's (article 1, or a scratch one the admin writes).
+    // Without a picked article the cell acts on article 1, someone else's.
     if (grants.length > 0 && grants.every((grant) => grant.on === 'own'))
       return {
         allowed: false,
@@ -72,6 +117,8 @@ export interface SampleRequest {
   body?: unknown;
   /** The request needs a fresh article to act on (so a DELETE never eats the demo data). */
   needsScratchArticle?: boolean;
+  /** The picked article the scratch one copies: same author, status, label and shares. */
+  scratchOf?: PickedArticle;
 }
 
 /** Routes a matrix cell cannot send as one request (a stream never ends). */
@@ -84,17 +131,25 @@ export function sampleRequest(
   route: RouteMetadata,
   role: Role | null,
   allowed: boolean,
+  article?: PickedArticle,
 ): SampleRequest {
   const method = route.method.toUpperCase() as HttpMethod;
   const isArticle = /^\/api\/articles\/:[^/]+$/.test(route.path);
   const path = route.path
     .replace(/^\/api\/users\/:[^/]+/, '/api/users/4')
+    .replace(/^\/api\/articles\/:id/, `/api/articles/${article?.id ?? 1}`)
+    .replace(/\/shares\/:username$/, '/shares/user')
     .replace(/:[A-Za-z_]+/g, '1');
   const sample: SampleRequest = { method, path };
-  if (isArticle && method === 'DELETE' && allowed) sample.needsScratchArticle = true;
+  if (isArticle && method === 'DELETE' && allowed) {
+    sample.needsScratchArticle = true;
+    if (article) sample.scratchOf = article;
+  }
 
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     if (/\/users\/[^/]+\/role$/.test(path)) sample.body = { role: 'user' };
+    else if (/\/users\/[^/]+\/clearance$/.test(path)) sample.body = { clearance: 'public' };
+    else if (/\/shares$/.test(path)) sample.body = { username: 'user' };
     else if (path === '/api/auth/signin') {
       const user =
         DEMO_USERS.find((candidate) => candidate.role === role) ??
@@ -134,6 +189,21 @@ const SIDE_EFFECTS: ReadonlyArray<{ method: string; path: RegExp; effect: string
     method: 'PATCH',
     path: /^\/api\/users\/[^/]+\/role$/,
     effect: 'changes an account’s role and retires its tokens',
+  },
+  {
+    method: 'PATCH',
+    path: /^\/api\/users\/[^/]+\/clearance$/,
+    effect: 'changes an account’s clearance',
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/articles\/[^/]+\/shares$/,
+    effect: 'shares an article with the user account',
+  },
+  {
+    method: 'DELETE',
+    path: /^\/api\/articles\/[^/]+\/shares\//,
+    effect: 'takes back the user account’s share of an article',
   },
   { method: 'POST', path: /^\/api\/auth\/signup$/, effect: 'creates an account' },
   { method: 'POST', path: /^\/api\/clients$/, effect: 'registers a machine client' },
