@@ -33,6 +33,10 @@ export async function walk(learner: Learner): Promise<void> {
   await learner.stepDone('alg none');
 
   await startFrom(learner, 'weak-secret');
+  await learner.tool('Token inspector');
+  await page.getByRole('button', { name: 'Start cracking' }).click();
+  await page.locator('.cracked-secret', { hasText: /^secret$/ }).waitFor({ timeout: 30_000 });
+  await learner.tool('Token editor');
   await page.getByLabel('role').selectOption('admin');
   await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
   await page.getByLabel('Secret to sign with').fill('secret');

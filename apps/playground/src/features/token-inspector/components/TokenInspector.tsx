@@ -8,7 +8,9 @@ import { tokenWarnings } from '../../../lib/token-warnings';
 import { useNowSeconds } from '../../../lib/use-now';
 import { BrokenPart } from './BrokenPart';
 import { ClaimsTable } from './ClaimsTable';
+import { isCrackable } from '../cracking/crack-hmac-secret';
 import { ExpiryStatus } from './ExpiryStatus';
+import { SecretCracker } from './SecretCracker';
 import { SignatureCheck } from './SignatureCheck';
 import { TokenWarnings } from './TokenWarnings';
 
@@ -125,6 +127,9 @@ export function TokenInspector({
             the token.
           </p>
           <SignatureCheck token={token} kid={header?.kid} />
+          {decoded.signature.ok && isCrackable(header?.alg) && (
+            <SecretCracker token={token.trim()} alg={header.alg} />
+          )}
         </>
       )}
     </section>
