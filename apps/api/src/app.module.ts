@@ -11,6 +11,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { globalEnhancers } from './global-enhancers.js';
 import { LabModule } from './lab/lab.module.js';
 import { MetaModule } from './meta/meta.module.js';
+import { OAuthModule } from './oauth/oauth.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule.register(keys),
         UsersModule,
         ClientsModule,
+        OAuthModule,
         ArticlesModule,
         MetaModule,
         TraceModule,

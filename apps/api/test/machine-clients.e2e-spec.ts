@@ -238,7 +238,9 @@ for (const backend of await databaseBackends()) {
 
       it.each([
         ['grant_type=password&username=admin&password=x', 400, 'unsupported_grant_type'],
-        ['grant_type=authorization_code&code=x', 400, 'unsupported_grant_type'],
+        // The grant exists, for applications acting for users: a machine client may not use it.
+        ['grant_type=authorization_code&code=x', 400, 'unauthorized_client'],
+        ['grant_type=refresh_token&refresh_token=x', 400, 'unauthorized_client'],
         ['scope=read', 400, 'invalid_request'],
         ['grant_type=', 400, 'invalid_request'],
         ['grant_type=client_credentials&grant_type=client_credentials', 400, 'invalid_request'],

@@ -15,6 +15,7 @@ export * from './route-metadata.js';
 export * from './sessions.js';
 export * from './schemas/sessions.schema.js';
 export * from './schemas/clients.schema.js';
+export * from './schemas/oauth.schema.js';
 export * from './lessons/lesson.schema.js';
 export * from './lessons/evaluate-check.js';
 export * from './lessons/evaluate-knowledge.js';

@@ -2,6 +2,7 @@
 import type { ArticleStatus } from './article-policy.js';
 import type { SensitivityLabel } from './sensitivity-labels.js';
 import type { Permission, Role } from './roles.js';
+import type { OAuthClientType } from './schemas/oauth.schema.js';
 
 export interface UserView {
   id: number;
@@ -122,4 +123,51 @@ export interface HealthResponse {
 
 export interface JsonWebKeySet {
   keys: Array<Record<string, string>>;
+}
+
+/** An application registered to act for users, as admins see it. */
+export interface OAuthClientView {
+  clientId: string;
+  name: string;
+  type: OAuthClientType;
+  redirectUris: string[];
+  /** The most it may ask a user for; a user's grant is never more than their own role. */
+  scope: Permission[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface RegisteredOAuthClient extends OAuthClientView {
+  /** Confidential clients only, shown once, now; only its hash is stored. */
+  clientSecret?: string;
+}
+
+/** An application a user has let act for them, as the user sees it. */
+export interface OAuthGrantView {
+  clientId: string;
+  name: string;
+  scope: Permission[];
+  grantedAt: string;
+}
+
+/** RFC 6749 §5.1 for the authorization code and refresh token grants. */
+export interface DelegatedTokenResponse extends ClientTokenResponse {
+  refresh_token: string;
+}
+
+/** RFC 8414 §2: what a client library reads to find the endpoints and what they accept. */
+export interface AuthorizationServerMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  revocation_endpoint: string;
+  jwks_uri: string;
+  scopes_supported: Permission[];
+  response_types_supported: ['code'];
+  response_modes_supported: ['query'];
+  grant_types_supported: string[];
+  code_challenge_methods_supported: ['S256'];
+  token_endpoint_auth_methods_supported: string[];
+  revocation_endpoint_auth_methods_supported: string[];
+  authorization_response_iss_parameter_supported: true;
 }

@@ -3,12 +3,12 @@ import { RevocationModule } from '../auth/revocation/revocation.module.js';
 import { ClientsController } from './clients.controller.js';
 import { ClientsRepository } from './clients.repository.js';
 import { ClientsService } from './clients.service.js';
-import { OAuthTokenController } from './oauth/oauth-token.controller.js';
 
-/** Machine clients: registration by admins and the client-credentials token endpoint. */
+/** Machine clients: registration by admins; their token endpoint is the authorization server's (oauth/). */
 @Module({
   imports: [RevocationModule],
-  controllers: [ClientsController, OAuthTokenController],
+  controllers: [ClientsController],
   providers: [ClientsRepository, ClientsService],
+  exports: [ClientsService],
 })
 export class ClientsModule {}

@@ -1,5 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
-import type { ArticleStatus, Role, SensitivityLabel } from '@authlab/shared';
+import type { ArticleStatus, OAuthClientType, Role, SensitivityLabel } from '@authlab/shared';
 
 /** Table shapes as the code sees them; CamelCasePlugin maps them to snake_case columns. */
 export interface UsersTable {
@@ -42,6 +42,10 @@ export interface RefreshFamiliesTable {
   expiresAt: string;
   revokedAt: string | null;
   revokedReason: string | null;
+  /** The application the session was issued to (authorization code grant); null for a sign-in. */
+  clientId: string | null;
+  /** The application's scope, space-separated; null for a sign-in. */
+  scope: string | null;
 }
 
 export interface RefreshTokensTable {
@@ -63,6 +67,39 @@ export interface ApiClientsTable {
   tokenVersion: Generated<number>;
 }
 
+export interface OAuthClientsTable {
+  id: string;
+  name: string;
+  type: OAuthClientType;
+  secretHash: string | null;
+  /** JSON array of the registered redirect URIs. */
+  redirectUris: string;
+  scope: string;
+  createdBy: number | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A user's remembered consent: this application may hold this scope for them. */
+export interface OAuthGrantsTable {
+  userId: number;
+  clientId: string;
+  scope: string;
+  grantedAt: string;
+}
+
+export interface OAuthCodesTable {
+  codeHash: string;
+  clientId: string;
+  userId: number;
+  redirectUri: string;
+  codeChallenge: string;
+  scope: string;
+  expiresAt: string;
+  usedAt: string | null;
+  familyId: string | null;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   articles: ArticlesTable;
@@ -70,6 +107,9 @@ export interface DatabaseSchema {
   refreshFamilies: RefreshFamiliesTable;
   refreshTokens: RefreshTokensTable;
   apiClients: ApiClientsTable;
+  oauthClients: OAuthClientsTable;
+  oauthGrants: OAuthGrantsTable;
+  oauthCodes: OAuthCodesTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

@@ -6,6 +6,7 @@ import { apiClients } from './migrations/0003-api-clients.js';
 import { sessionExpiryIndex } from './migrations/0004-session-expiry-index.js';
 import { articleStatus } from './migrations/0005-article-status.js';
 import { sharesAndLabels } from './migrations/0006-shares-and-labels.js';
+import { oauthAuthorizationServer } from './migrations/0007-oauth-authorization-server.js';
 
 /** Migrations listed in code, in order; names sort as they must run. */
 function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0004-session-expiry-index': sessionExpiryIndex(),
     '0005-article-status': articleStatus(),
     '0006-shares-and-labels': sharesAndLabels(),
+    '0007-oauth-authorization-server': oauthAuthorizationServer(),
   };
 }
 

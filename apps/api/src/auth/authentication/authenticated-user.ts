@@ -6,8 +6,13 @@ export interface AuthenticatedUser {
   id: number;
   username: string;
   role: Role;
-  /** What the role grants, from the shared matrix — never from the token. */
+  /**
+   * What the role grants, from the shared matrix — never from the token; for a token issued to
+   * an application, only what both the role and the granted scope hold.
+   */
   permissions: readonly Permission[];
+  /** The application acting for the user (the token's `azp`); absent when the user signed in. */
+  delegatedTo?: string;
   /** The token's id and expiry, for deny-listing it on sign-out; iat for the trace. */
   tokenId: string;
   issuedAt: number;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
-import { isRole, permissionsOf } from '@authlab/shared';
+import { isPermission, isRole, OAUTH_CLIENT_ID_PATTERN, permissionsOf } from '@authlab/shared';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { accessTokenExtractor } from './access-token-source.js';
@@ -18,6 +18,20 @@ export const JWT_STRATEGY = 'jwt';
 
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,9}$/;
 const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** The application and scope of a token issued to an application acting for its user. */
+function delegatedScope(azp: unknown, scope: unknown): { clientId: string; scope: string[] } {
+  if (typeof azp !== 'string' || !OAUTH_CLIENT_ID_PATTERN.test(azp))
+    throw new TokenRejection('bad_claims', 'azp is not an application id');
+  const words = typeof scope === 'string' ? scope.split(' ') : [];
+  if (words.length === 0 || !words.every(isPermission) || new Set(words).size !== words.length) {
+    throw new TokenRejection(
+      'bad_claims',
+      `scope ${JSON.stringify(scope)} is not a list of known permissions`,
+    );
+  }
+  return { clientId: azp, scope: words };
+}
 
 /**
  * Verifies access tokens with passport-jwt. Everything that decides acceptance is pinned here,
@@ -60,7 +74,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
       isClient ? this.lifetimes.client : this.lifetimes.user,
     );
     if (isClient) return clientFromClaims(payload, times);
-    const { sub, username, role, jti, sid, ver } = payload;
+    const { sub, username, role, jti, sid, ver, azp, scope } = payload;
     if (typeof sub !== 'string' || !POSITIVE_INTEGER.test(sub)) {
       throw new TokenRejection('bad_claims', 'sub is not a user id');
     }
@@ -72,12 +86,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     if (typeof sid !== 'string' || !SESSION_ID.test(sid) || !isTokenVersion(ver)) {
       throw new TokenRejection('bad_claims', 'sid or ver is missing');
     }
+    const delegation = Object.hasOwn(payload, 'azp') ? delegatedScope(azp, scope) : undefined;
+    const held = permissionsOf(role);
     return {
       kind: 'user',
       id: Number(sub),
       username,
       role,
-      permissions: permissionsOf(role),
+      permissions: delegation
+        ? held.filter((permission) => delegation.scope.includes(permission))
+        : held,
+      ...(delegation && { delegatedTo: delegation.clientId }),
       tokenId: jti,
       issuedAt: times.issuedAt,
       expiresAt: times.expiresAt,

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { isRole, permissionsOf, roleHasPermission } from '@authlab/shared';
+import { isRole } from '@authlab/shared';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { currentTrace } from '../../trace/trace-context.js';
 import type { Lazy } from '../../trace/trace-recorder.js';
@@ -91,15 +91,27 @@ export class RolesGuard implements CanActivate {
     const user = principal;
     // Exact, known values only: a role claim like "Admin" or "constructor" matches nothing.
     const role = user?.role;
-    if (!isRole(role)) throw deny(new ApiException(403, 'Your token carries no known role.'));
+    if (!user || !isRole(role))
+      throw deny(new ApiException(403, 'Your token carries no known role.'));
     // For the trace, built only if somebody reads it.
     const detail = () => ({
       role,
-      held: [...permissionsOf(role)],
+      held: [...user.permissions],
+      ...(user.delegatedTo !== undefined && { application: user.delegatedTo }),
       ...(roles ? { requiredRoles: roles } : {}),
       ...(permissions ? { requiredPermissions: permissions } : {}),
     });
 
+    // An application acting for a user holds its granted scope, never the user's role (RFC 9700 §2.3).
+    if (roles && user.delegatedTo !== undefined) {
+      throw deny(
+        insufficientScope(
+          `This route is for the ${roles.join(' or ')} role; an application acting for you holds only the scope you granted it.`,
+          roles.join(' '),
+        ),
+        detail,
+      );
+    }
     if (roles && !roles.includes(role)) {
       throw deny(
         insufficientScope(
@@ -110,12 +122,14 @@ export class RolesGuard implements CanActivate {
       );
     }
     const missing = (permissions ?? []).filter(
-      (permission) => !roleHasPermission(role, permission),
+      (permission) => !user.permissions.includes(permission),
     );
     if (missing.length > 0) {
       throw deny(
         insufficientScope(
-          `Your role (${role}) lacks the "${missing.join('", "')}" permission this route requires.`,
+          user.delegatedTo !== undefined
+            ? `The scope you granted this application lacks the "${missing.join('", "')}" permission this route requires.`
+            : `Your role (${role}) lacks the "${missing.join('", "')}" permission this route requires.`,
           missing.join(' '),
         ),
         detail,

@@ -38,7 +38,13 @@ export function defineAbilityFor(
   const grants =
     principal.kind === 'client'
       ? clientArticleGrants(principal.permissions)
-      : articleGrantsOf(principal.role);
+      : principal.delegatedTo === undefined
+        ? articleGrantsOf(principal.role)
+        : // An application acting for a user holds only the permissions its scope keeps of the
+          // role; sharing is no scope, so an application never shares for its user.
+          articleGrantsOf(principal.role).filter((grant) =>
+            (principal.permissions as readonly string[]).includes(grant.permission),
+          );
   for (const grant of grants) {
     if (grant.on === 'any') can(grant.permission, ARTICLE_SUBJECT);
     else if (grant.on === 'published')

@@ -10,6 +10,8 @@ export interface StoredRefreshToken {
   expiresAt: string;
   revokedAt: string | null;
   revokedReason: string | null;
+  clientId: string | null;
+  scope: string | null;
 }
 
 type Executor = Database | Transaction<DatabaseSchema>;
@@ -40,7 +42,14 @@ export class SessionsRepository {
 
   async createFamily(
     trx: Executor,
-    family: { id: string; userId: number; createdAt: string; expiresAt: string },
+    family: {
+      id: string;
+      userId: number;
+      createdAt: string;
+      expiresAt: string;
+      clientId?: string;
+      scope?: string;
+    },
   ): Promise<void> {
     await trx.insertInto('refreshFamilies').values(family).execute();
   }
@@ -63,6 +72,8 @@ export class SessionsRepository {
         'refreshFamilies.expiresAt',
         'refreshFamilies.revokedAt',
         'refreshFamilies.revokedReason',
+        'refreshFamilies.clientId',
+        'refreshFamilies.scope',
       ])
       .where('refreshTokens.tokenHash', '=', tokenHash)
       .executeTakeFirst();
@@ -124,6 +135,23 @@ export class SessionsRepository {
       .where('revokedAt', 'is', null)
       .returning('id')
       .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** Ends every open session issued to an application, for one user or (userId undefined) for all; returns their ids. */
+  async revokeAllForClient(
+    clientId: string,
+    userId: number | undefined,
+    reason: string,
+    now: string,
+  ): Promise<string[]> {
+    let query = this.db
+      .updateTable('refreshFamilies')
+      .set({ revokedAt: now, revokedReason: reason })
+      .where('clientId', '=', clientId)
+      .where('revokedAt', 'is', null);
+    if (userId !== undefined) query = query.where('userId', '=', userId);
+    const rows = await query.returning('id').execute();
     return rows.map((row) => row.id);
   }
 

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import {
   REFRESH_TOKEN_PATTERN,
   TRACE_FACTS,
+  type Permission,
   type RefreshOutcome,
   type SessionEndCause,
 } from '@authlab/shared';
@@ -25,12 +26,23 @@ export interface OpenSession {
 
 export interface RotatedSession extends OpenSession {
   userId: number;
+  /** The application the session was issued to, and its scope; both null for a user's own sign-in. */
+  clientId: string | null;
+  scope: string | null;
+}
+
+/** A session issued to an application acting for the user (authorization code grant). */
+export interface Delegation {
+  clientId: string;
+  scope: readonly Permission[];
 }
 
 /** Why a family was ended, as stored; the trace names the cause a lesson asks about. */
 export const SESSION_END_REASONS = {
   replay: 'refresh token replayed',
   signOut: 'signed out',
+  codeReplay: 'authorization code replayed',
+  grantRevoked: 'grant revoked',
 } as const;
 
 function endCause(reason: string | null): SessionEndCause {
@@ -77,7 +89,8 @@ export class SessionsService {
    */
   async start<T>(
     userId: number,
-    confirm: (trx: Transaction<DatabaseSchema>) => Promise<T | undefined>,
+    confirm: (trx: Transaction<DatabaseSchema>, sessionId: string) => Promise<T | undefined>,
+    delegation?: Delegation,
   ): Promise<{ session: OpenSession; confirmed: T } | undefined> {
     const now = this.clock.nowMs();
     const lifetime = this.config.sessions.refreshTokenTtlSeconds;
@@ -90,10 +103,19 @@ export class SessionsService {
     const refreshToken = newRefreshToken();
     const createdAt = new Date(now).toISOString();
     const confirmed = await this.sessions.transaction(async (trx) => {
-      const still = await confirm(trx);
+      const still = await confirm(trx, sessionId);
       if (still === undefined) return undefined;
       const expiresAt = new Date(now + lifetime * 1000).toISOString();
-      await this.sessions.createFamily(trx, { id: sessionId, userId, createdAt, expiresAt });
+      await this.sessions.createFamily(trx, {
+        id: sessionId,
+        userId,
+        createdAt,
+        expiresAt,
+        ...(delegation && {
+          clientId: delegation.clientId,
+          scope: delegation.scope.join(' '),
+        }),
+      });
       await this.sessions.insertToken(trx, {
         tokenHash: hashRefreshToken(refreshToken),
         familyId: sessionId,
@@ -111,10 +133,14 @@ export class SessionsService {
   /**
    * Uses up `refreshToken` and returns its successor. `beforeUse` runs once the session is
    * known and before anything changes (the CSRF check of a cookie refresh needs the session).
+   * `clientId` is the application presenting it, null for a user's own refresh: a refresh token
+   * is bound to the client it was issued to (RFC 6749 §6), so an application's token never
+   * opens a full session of the user, nor one user session another application's.
    */
   async rotate(
     refreshToken: string,
     beforeUse: (sessionId: string) => void = () => {},
+    clientId: string | null = null,
   ): Promise<RotatedSession> {
     // Anything that is not shaped like our tokens is not looked up at all.
     if (!REFRESH_TOKEN_PATTERN.test(refreshToken)) {
@@ -123,7 +149,7 @@ export class SessionsService {
     }
     const tokenHash = hashRefreshToken(refreshToken);
     const stored = await this.sessions.findToken(tokenHash);
-    if (!stored) {
+    if (!stored || stored.clientId !== clientId) {
       noteRefresh('unknown');
       throw invalidGrant('The refresh token is not valid.');
     }
@@ -164,10 +190,36 @@ export class SessionsService {
     noteRefresh('rotated', stored.familyId);
     return {
       userId: stored.userId,
+      clientId: stored.clientId,
+      scope: stored.scope,
       sessionId: stored.familyId,
       refreshToken: successor,
       refreshExpiresIn: secondsUntil(stored.expiresAt, now),
     };
+  }
+
+  /**
+   * RFC 7009 for a refresh token: ends its session if it was issued to `clientId`. A token of
+   * another client, or none at all, changes nothing (and the caller is not told which).
+   */
+  async endByRefreshToken(refreshToken: string, clientId: string): Promise<void> {
+    if (!REFRESH_TOKEN_PATTERN.test(refreshToken)) return;
+    const stored = await this.sessions.findToken(hashRefreshToken(refreshToken));
+    if (stored?.clientId === clientId) await this.end(stored.familyId, SESSION_END_REASONS.signOut);
+  }
+
+  /**
+   * Ends every session an application holds — for one user (their grant was revoked) or for all
+   * (the application was revoked): refresh tokens and access tokens stop working at once.
+   */
+  async endForClient(clientId: string, userId?: number): Promise<void> {
+    const ended = await this.sessions.revokeAllForClient(
+      clientId,
+      userId,
+      SESSION_END_REASONS.grantRevoked,
+      this.endedAt(),
+    );
+    await this.revocation.endSessions(ended);
   }
 
   /**

@@ -55,7 +55,30 @@ export class AuthService {
   }
 
   /** `clientIp` is counted by the sign-in throttle together with the username. */
-  async signIn({ username, password }: Credentials, clientIp: string): Promise<SignedIn> {
+  async signIn(credentials: Credentials, clientIp: string): Promise<SignedIn> {
+    const { user, attempt } = await this.checkPassword(credentials, clientIp);
+    // The hash was read before the (slow, queued) check: the session starts only if it is still
+    // the current one, and the token carries the account as it is now, not as it was read.
+    const started = await this.sessions.start(user.id, (trx) =>
+      this.users.holdIfPasswordIs(trx, user.id, user.passwordHash),
+    );
+    if (!started) throw authenticationRequired(BAD_CREDENTIALS);
+    await attempt.succeeded();
+    return this.signedIn(started);
+  }
+
+  /**
+   * Checks a username and password without starting a session: the authorization server's
+   * sign-in page, which needs to know who the user is, not to hand them tokens.
+   */
+  async verifyCredentials(credentials: Credentials, clientIp: string): Promise<VersionedUser> {
+    const { user, attempt } = await this.checkPassword(credentials, clientIp);
+    await attempt.succeeded();
+    return user;
+  }
+
+  /** Throttled, and the same argon2 work whether or not the account exists. */
+  private async checkPassword({ username, password }: Credentials, clientIp: string) {
     const attempt = await this.throttle.attempt(username, clientIp);
     const user = await this.users.findByUsername(username);
     // The same argon2 work runs whether or not the account exists.
@@ -70,14 +93,7 @@ export class AuthService {
       throw busy;
     }
     if (!user || !valid) throw authenticationRequired(BAD_CREDENTIALS);
-    // The hash was read before the (slow, queued) check: the session starts only if it is still
-    // the current one, and the token carries the account as it is now, not as it was read.
-    const started = await this.sessions.start(user.id, (trx) =>
-      this.users.holdIfPasswordIs(trx, user.id, user.passwordHash),
-    );
-    if (!started) throw authenticationRequired(BAD_CREDENTIALS);
-    await attempt.succeeded();
-    return this.signedIn(started);
+    return { user, attempt };
   }
 
   /** Swaps a refresh token for a new access token and a new refresh token, with the user's current role. */

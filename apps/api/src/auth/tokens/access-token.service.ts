@@ -21,13 +21,22 @@ export class AccessTokenService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A user's token, tied to the session it was issued in and to the user's current token version. */
-  issue(user: UserView & { tokenVersion: number }, sessionId: string): IssuedAccessToken {
+  /**
+   * A user's token, tied to the session it was issued in and to the user's current token version.
+   * Issued to an application acting for the user, it names the application (`azp`, the
+   * authorized party) and carries only the granted `scope` (RFC 9068 §2.2.3).
+   */
+  issue(
+    user: UserView & { tokenVersion: number },
+    sessionId: string,
+    delegation?: { clientId: string; scope: readonly Permission[] },
+  ): IssuedAccessToken {
     const claims = {
       username: user.username,
       role: user.role,
       sid: sessionId,
       ver: user.tokenVersion,
+      ...(delegation && { azp: delegation.clientId, scope: delegation.scope.join(' ') }),
     };
     return this.sign(claims, String(user.id), this.config.jwt.accessTokenTtlSeconds);
   }

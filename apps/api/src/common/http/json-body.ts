@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { OAUTH_TOKEN_PATH } from '@authlab/shared';
+import { OAUTH_AUTHORIZE_PATH, OAUTH_REVOKE_PATH, OAUTH_TOKEN_PATH } from '@authlab/shared';
 import { inOwnWordsIfCorrupt, PROTOTYPE_KEY_ERROR } from './body-errors.js';
 
 export const BODY_LIMIT = '100kb';
@@ -40,8 +40,15 @@ function hasBody(headers: express.Request['headers']): boolean {
   return length !== undefined && length !== '0';
 }
 
-/** The one route whose body is a form: the OAuth token endpoint, as RFC 6749 §4.4.2 requires. */
-const FORM_ROUTES: ReadonlySet<string> = new Set([OAUTH_TOKEN_PATH]);
+/**
+ * The routes whose body is a form, as RFC 6749 §3.2 and RFC 7009 §2.1 require: the OAuth token
+ * and revocation endpoints, and the authorization server's own sign-in and consent page.
+ */
+export const FORM_ROUTES: ReadonlySet<string> = new Set([
+  OAUTH_TOKEN_PATH,
+  OAUTH_REVOKE_PATH,
+  OAUTH_AUTHORIZE_PATH,
+]);
 
 function acceptedMediaType(request: express.Request): boolean {
   if (request.is('application/json')) return true;

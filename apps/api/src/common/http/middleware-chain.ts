@@ -5,7 +5,6 @@ import helmet, { type HelmetOptions } from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   CSRF_HEADER,
-  OAUTH_TOKEN_PATH,
   PLAYGROUND_BACKGROUND_HEADER,
   PLAYGROUND_SESSION_HEADER,
 } from '@authlab/shared';
@@ -16,7 +15,7 @@ import type { TraceStore } from '../../trace/trace-store.js';
 import { allowedHostMiddleware } from './allowed-host.middleware.js';
 import { AllowedHosts } from './allowed-hosts.js';
 import { formBodyParser } from './form-body.js';
-import { jsonBodyParser, requireJsonBody } from './json-body.js';
+import { FORM_ROUTES, jsonBodyParser, requireJsonBody } from './json-body.js';
 import { noStoreMiddleware } from './no-store.middleware.js';
 import { servePlayground } from './playground-static.js';
 import { requestLogger } from './request-logger.middleware.js';
@@ -137,13 +136,13 @@ export function installMiddlewareChain(
       (req) =>
         req.headers['content-type'] ? `The body is ${req.headers['content-type']}.` : 'No body.',
     ],
-    [
-      OAUTH_TOKEN_PATH,
+    ...[...FORM_ROUTES].map((path): (typeof steps)[number] => [
+      path,
       'formBodyParser',
       formBodyParser(),
       (req) =>
         `Read the form fields: ${Object.keys((req.body ?? {}) as object).join(', ') || 'none'}.`,
-    ],
+    ]),
     ['/', 'jsonBodyParser', jsonBodyParser(), describeBody],
   ];
 

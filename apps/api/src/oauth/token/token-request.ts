@@ -19,26 +19,36 @@ function single(form: Record<string, unknown>, name: string): string | undefined
 }
 
 /**
+ * A form body with every parameter sent at most once (RFC 6749 §3.2), as a reader of its values:
+ * `read(name)` is the value, or undefined for a parameter absent or empty.
+ */
+export function readForm(isForm: boolean, body: unknown): (name: string) => string | undefined {
+  if (!isForm || typeof body !== 'object' || body === null) {
+    throw invalidRequest(
+      'The request must be a form: Content-Type application/x-www-form-urlencoded (RFC 6749 §3.2).',
+    );
+  }
+  const form = body as Record<string, unknown>;
+  for (const name of Object.keys(form)) single(form, name);
+  return (name) => single(form, name);
+}
+
+/**
  * The form body of a client-credentials token request (RFC 6749 §4.4.2). Unknown parameters
  * are ignored as §3.2 requires — except client credentials, which belong in the Basic header
  * only: a client must not use two ways of authenticating at once (§2.3).
  */
 export function readTokenRequest(isForm: boolean, body: unknown): ClientCredentialsRequest {
-  if (!isForm || typeof body !== 'object' || body === null) {
-    throw invalidRequest(
-      'The token request must be a form: Content-Type application/x-www-form-urlencoded (RFC 6749 §4.4.2).',
-    );
-  }
+  const read = readForm(isForm, body);
   const form = body as Record<string, unknown>;
-  for (const name of Object.keys(form)) single(form, name);
   if (single(form, 'client_secret') !== undefined || single(form, 'client_id') !== undefined) {
     throw invalidRequest(
       'Send the client credentials in the Authorization header (HTTP Basic) only, never in the body.',
     );
   }
-  const grantType = single(form, 'grant_type');
+  const grantType = read('grant_type');
   if (grantType === undefined) throw invalidRequest('The grant_type parameter is missing.');
-  return { grantType, scope: single(form, 'scope') };
+  return { grantType, scope: read('scope') };
 }
 
 /** Form-decoding, as RFC 6749 §2.3.1 asks of the client id and secret inside the Basic header. */
