@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { credentialsSchema, permissionsOf } from '@authlab/shared';
 import { AuthService } from '../../auth/sign-in/auth.service.js';
@@ -60,7 +60,11 @@ export class AuthorizeController {
 
   @Public()
   @Post()
-  @ApiExcludeEndpoint()
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOperation({
+    summary:
+      'The sign-in and consent page’s form: sign in, allow or deny; answers with the next page or a redirect to the application',
+  })
   async decide(@Req() request: Request, @Res() response: Response): Promise<void> {
     const form = (request.is('application/x-www-form-urlencoded') !== false && request.body) as
       Parameters | false;
