@@ -20,10 +20,10 @@ const browser = await chromium.launch({
 });
 const problems = [];
 
-async function newPage(colorScheme = 'light') {
+async function newPage(colorScheme = 'light', width = 1280) {
   // Reduced motion: no button is caught halfway through its hover transition.
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: { width, height: 900 },
     colorScheme,
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
@@ -219,6 +219,27 @@ try {
   await page.getByRole('button', { name: 'Reset clock' }).click();
   await page.getByText('Real time', { exact: true }).waitFor();
   await page.context().close();
+
+  // The wordlist cracker after cracking the lab's weak-secret token: phone and laptop, light and dark.
+  for (const [scheme, width, device] of [
+    ['light', 1280, 'laptop'],
+    ['dark', 1280, 'laptop'],
+    ['light', 390, 'phone'],
+    ['dark', 390, 'phone'],
+  ]) {
+    page = await newPage(scheme, width);
+    await view(page, 'Request builder');
+    await page.getByLabel('Method').selectOption('POST');
+    await page.getByLabel('Path', { exact: true }).fill('/api/lab/weak-secret/token');
+    await page.getByLabel('Send as').selectOption('');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('button', { name: 'Use this token (token) as my current token' }).click();
+    await view(page, 'Token inspector');
+    await page.getByRole('button', { name: 'Start cracking' }).click();
+    await page.locator('.cracked-secret').waitFor({ timeout: 60_000 });
+    await shoot(page, `secret-cracker-${device}-${scheme}.png`, page.locator('.secret-cracker'));
+    await page.context().close();
+  }
 
   // The whole page in the dark theme, at projector text size.
   page = await newPage('dark');
