@@ -67,4 +67,12 @@ describeLessonSteps('04-middleware-and-lifecycle.md', {
       },
     },
   },
+  'predict-broken-json-without-a-token': {
+    send: async (learner) => {
+      await learner.send('POST', '/api/articles', {
+        as: 'none',
+        raw: { contentType: 'application/json', text: '{"title":' },
+      });
+    },
+  },
 });

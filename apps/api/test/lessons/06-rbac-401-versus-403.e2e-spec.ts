@@ -2,17 +2,19 @@ import { expect } from 'vitest';
 import type { Learner } from './learner.js';
 import { describeLessonSteps } from './lesson-steps.js';
 
-/** The id of an article that exists now, as "note the id of any article" reads it. */
-async function anyArticle(learner: Learner): Promise<number> {
-  const response = await learner.send('GET', '/api/articles');
-  const body = response.body as Array<{ id: number }> | { items: Array<{ id: number }> };
-  const list = Array.isArray(body) ? body : body.items;
-  return list[0]!.id;
+/** An article of the learner's own, as the solution creates it: never a fixed id. */
+async function createArticle(learner: Learner): Promise<number> {
+  const response = await learner.send('POST', '/api/articles', {
+    body: { title: 'Doomed', body: 'To be deleted' },
+  });
+  expect(response.status).toBe(201);
+  return (response.body as { id: number }).id;
 }
 
+/** Signs in as `username`, creates an article and deletes the id it got back. */
 async function deleteAs(learner: Learner, username: string): Promise<number> {
   await learner.signIn(username);
-  return (await learner.send('DELETE', `/api/articles/${await anyArticle(learner)}`)).status;
+  return (await learner.send('DELETE', `/api/articles/${await createArticle(learner)}`)).status;
 }
 
 describeLessonSteps('06-rbac-401-versus-403.md', {
@@ -22,7 +24,9 @@ describeLessonSteps('06-rbac-401-versus-403.md', {
     },
     lazy: {
       'a user deletes (another role)': async (learner) => {
-        await deleteAs(learner, 'user');
+        await learner.signIn('user');
+        const [first] = (await learner.send('GET', '/api/articles')).body as Array<{ id: number }>;
+        await learner.send('DELETE', `/api/articles/${first!.id}`);
       },
       'a writer deletes someone else’s article (403 from the owner check, not the role)': async (
         learner,

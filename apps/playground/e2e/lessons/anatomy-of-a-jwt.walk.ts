@@ -42,4 +42,7 @@ export async function walk(learner: Learner): Promise<void> {
     { method: 'POST', path: '/api/clock/reset', as: 'my current token', body: '' },
     200,
   );
+
+  await learner.answer('Is the payload secret?', /^Anyone who holds the token/);
+  await learner.stepDone('Is the payload secret?');
 }

@@ -85,4 +85,10 @@ export async function walk(learner: Learner): Promise<void> {
     { method: 'POST', path: '/api/clock/reset', as: 'admin (role admin)', body: '' },
     200,
   );
+
+  await learner.answer(
+    'Why does the secure verifier refuse alg none?',
+    /^The secure verifier fixes the algorithms/,
+  );
+  await learner.stepDone('Why does the secure verifier refuse alg none?');
 }

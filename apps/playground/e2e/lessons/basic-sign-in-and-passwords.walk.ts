@@ -41,4 +41,7 @@ export async function walk(learner: Learner): Promise<void> {
     400,
   );
   await learner.stepDone('Break the rules of the form');
+
+  await learner.answer('What does the API keep of your password?', /^An argon2id hash/);
+  await learner.stepDone('What does the API keep of your password?');
 }

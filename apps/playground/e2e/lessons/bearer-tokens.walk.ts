@@ -9,4 +9,7 @@ export async function walk(learner: Learner): Promise<void> {
 
   await learner.send({ method: 'GET', path: '/api/articles', as: 'my current token' }, 200);
   await learner.stepDone('Knock again, with the token');
+
+  await learner.answer('Whose token is it?', /^Accepts it, until it expires/);
+  await learner.stepDone('Whose token is it?');
 }

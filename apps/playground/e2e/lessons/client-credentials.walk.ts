@@ -35,7 +35,20 @@ export async function walk(learner: Learner): Promise<void> {
     .click();
   await learner.stepDone('Get a token as the client');
 
-  await learner.send({ method: 'GET', path: '/api/articles', as: 'my current token' }, 200);
-  await learner.send({ method: 'DELETE', path: '/api/articles/1', as: 'my current token' }, 403);
+  const list = await learner.send(
+    { method: 'GET', path: '/api/articles', as: 'my current token' },
+    200,
+  );
+  const [first] = await learner.json<Array<{ id: number }>>(list);
+  await learner.send(
+    { method: 'DELETE', path: `/api/articles/${first!.id}`, as: 'my current token' },
+    403,
+  );
   await learner.stepDone('Read, and be refused a write');
+
+  await learner.answer(
+    'Can a browser app use client credentials?',
+    /^No — a browser app is a public client/,
+  );
+  await learner.stepDone('Can a browser app use client credentials?');
 }

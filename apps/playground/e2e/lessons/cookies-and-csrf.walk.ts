@@ -19,4 +19,7 @@ export async function walk(learner: Learner): Promise<void> {
     403,
   );
   await learner.stepDone("Play the attacker's page");
+
+  await learner.answer('Does HttpOnly stop XSS?', /^Send requests as you/);
+  await learner.stepDone('Does HttpOnly stop XSS?');
 }

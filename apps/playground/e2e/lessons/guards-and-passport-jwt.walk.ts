@@ -22,4 +22,7 @@ export async function walk(learner: Learner): Promise<void> {
     400,
   );
   await learner.stepDone('Break the header syntax');
+
+  await learner.answer("What does a guard's false mean?", /^403 Forbidden — Nest turns false/);
+  await learner.stepDone("What does a guard's false mean?");
 }

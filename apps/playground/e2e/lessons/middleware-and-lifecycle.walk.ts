@@ -32,4 +32,15 @@ export async function walk(learner: Learner): Promise<void> {
     201,
   );
   await learner.stepDone('Go all the way to the handler');
+
+  const predict = 'Predict: broken JSON, and no token';
+  await learner.commitPrediction(predict, /^400 Bad Request, from jsonBodyParser/);
+  await learner.send(
+    { method: 'POST', path: '/api/articles', as: 'nobody (no token)', body: '{"title":' },
+    400,
+  );
+  await learner.stepDone(predict);
+
+  await learner.answer('Does middleware order matter?', /^401 from requireAuth/);
+  await learner.stepDone('Does middleware order matter?');
 }

@@ -44,4 +44,7 @@ export async function walk(learner: Learner): Promise<void> {
   // As the solution says: sign in again, and the runner reads the signed-out token's requests.
   await learner.signIn('user');
   await learner.stepDone('Sign out for real');
+
+  await learner.answer('Is a refresh token a JWT?', /^An opaque random string/);
+  await learner.stepDone('Is a refresh token a JWT?');
 }

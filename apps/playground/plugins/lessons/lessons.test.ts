@@ -70,6 +70,11 @@ describe('every lesson in docs/lessons', () => {
         }
       }
       expect(lesson.body.length, `${file} has no lesson text`).toBeGreaterThan(0);
+      // Every lesson asks at least one question aimed at a misconception of its topic.
+      expect(
+        lesson.steps.filter(isKnowledgeStep).length,
+        `${file} has no knowledge check`,
+      ).toBeGreaterThanOrEqual(1);
     },
   );
 
