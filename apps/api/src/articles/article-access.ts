@@ -55,13 +55,23 @@ export function checkArticleAccess<T extends LoadedArticle>(
     end?.({ outcome: 'deny', reason: `${reason} (403).`, detail });
     throw new ApiException(403, `owner check: article ${id} is not yours to ${action}.`);
   }
+  // Which grant let the caller in: the lifecycle view and the lessons show the model at work.
+  const conditions = ability.relevantRuleFor(action, subject)?.conditions ?? {};
+  const grantedBy =
+    'sharedWith' in conditions
+      ? 'share (DAC)'
+      : 'authorId' in conditions
+        ? 'ownership'
+        : 'status' in conditions
+          ? 'published'
+          : 'role';
   end?.({
     outcome: 'pass',
+    detail: () => ({ ...detail(), grantedBy }),
     reason: () =>
       article.status === 'draft'
         ? `owner check: you may ${action} draft ${id} (${article.authorUsername}'s, ${article.label}).`
         : `owner check: article ${id} is published (${article.label}); you may ${action} it.`,
-    detail,
   });
   return article;
 }

@@ -45,6 +45,14 @@ export class RevocationGuard implements CanActivate {
       end?.({
         outcome: 'deny',
         reason: `The token is genuine but no longer honoured: ${refusal}. 401 invalid_token.`,
+        // Which fact refused it, for lessons: a raised version is a role or password change or a sign-out everywhere.
+        detail: {
+          refused: refusal.startsWith('it carries token version')
+            ? 'stale token version'
+            : refusal.startsWith('its session')
+              ? 'session ended'
+              : 'signed out',
+        },
       });
       throw invalidToken('The access token has been revoked');
     }
