@@ -105,4 +105,65 @@ describe('the lifecycle of a request', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('compares two requests side by side: a genuine token and the same token tampered with, its later checks "not checked"', async () => {
+    const { page, context, pageErrors } = await openPlayground(browser);
+    await signIn(page, 'user');
+    // Both sent from the page with the playground's token: as is, then with its payload changed.
+    await page.evaluate(async () => {
+      const session = localStorage.getItem('authlab.playground-session') ?? '';
+      const token = (
+        JSON.parse(sessionStorage.getItem('authlab.session') ?? '{}') as {
+          accessToken: string;
+        }
+      ).accessToken;
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(atob(payload!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<
+        string,
+        unknown
+      >;
+      const forged = btoa(JSON.stringify({ ...claims, role: 'admin' }))
+        .replace(/=+$/, '')
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_');
+      const send = (value: string) =>
+        fetch('/api/articles', {
+          headers: { 'X-Playground-Session': session, authorization: `Bearer ${value}` },
+        });
+      await send(token);
+      await send(`${header}.${forged}.${signature}`);
+    });
+
+    await openView(page, 'Lifecycle');
+    const compare = page.getByRole('region', { name: 'Compare two requests' });
+    const picker = compare.getByLabel('Request A');
+    await expect
+      .poll(() => picker.locator('option').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/api\/articles · 401/)]));
+    const options = await picker.locator('option').allTextContents();
+    const genuine = options.find((text) => /^GET \/api\/articles · 200/.test(text))!;
+    const tampered = options.find((text) => /^GET \/api\/articles · 401/.test(text))!;
+    await picker.selectOption({ label: genuine });
+    await compare.getByLabel('Request B').selectOption({ label: tampered });
+
+    const table = compare.getByRole('table');
+    await table.waitFor();
+    expect(await compare.locator('.compare-summary').textContent()).toMatch(
+      /^\d+ differences, marked below\.$/,
+    );
+    const guard = table.locator('tr[data-step="JwtAuthGuard"]');
+    expect(await guard.textContent()).toContain('≠ differs');
+    const [a, b] = await guard
+      .locator('xpath=following-sibling::tr[1]/td')
+      .evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''));
+    expect(a).toContain('✓ passed');
+    expect(b).toContain('✗ refused');
+    // Checks after the failed signature never ran: marked "not checked", and marked as a difference.
+    expect(b).toMatch(/– not checked \(differs\)/);
+    expect(a).not.toContain('not checked');
+    // The handler ran for the genuine token only.
+    expect(await table.getByText('Not reached (differs)').count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -9,6 +9,7 @@ import { hrefFor } from '../../../lib/hash-route';
 import type { PlaygroundSession } from '../../../lib/session-store';
 import { useRecentTraces } from '../api/get-recent-traces';
 import { useRecentTraceStream, type StreamStatus } from '../hooks/use-recent-trace-stream';
+import { TraceCompare } from './TraceCompare';
 
 const STREAM_TEXT: Readonly<Record<StreamStatus, string>> = {
   connecting: 'Connecting to the live stream…',
@@ -108,6 +109,7 @@ export function LifecycleView({ session, selectedId }: LifecycleViewProps) {
           <p>Pick a request on the left to see every step it went through.</p>
         )}
       </section>
+      <TraceCompare traces={traces} />
     </div>
   );
 }
