@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { globalEnhancers } from './global-enhancers.js';
 import { LabModule } from './lab/lab.module.js';
+import { AccessLabModule } from './access-lab/access-lab.module.js';
 import { MetaModule } from './meta/meta.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -34,7 +35,7 @@ export class AppModule {
         MetaModule,
         TraceModule,
         ...(config.demo ? [DemoModule] : []),
-        ...(config.lab ? [LabModule.register(config, keys)] : []),
+        ...(config.lab ? [LabModule.register(config, keys), AccessLabModule] : []),
       ],
       providers: globalEnhancers(config),
     };

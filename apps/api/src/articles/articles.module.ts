@@ -6,6 +6,6 @@ import { ArticlesService } from './articles.service.js';
 @Module({
   controllers: [ArticlesController],
   providers: [ArticlesRepository, ArticlesService],
-  exports: [ArticlesRepository],
+  exports: [ArticlesRepository, ArticlesService],
 })
 export class ArticlesModule {}
