@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { ClockOffsetNotice } from '../components/ClockOffsetNotice';
 import { HealthStatus } from '../features/health/components/HealthStatus';
 import { MeView } from '../features/me/components/MeView';
+import { ConnectedApps } from '../features/connected-apps/components/ConnectedApps';
 import { useCurrentToken } from '../lib/current-token';
 import { hrefFor, type HashRoute } from '../lib/hash-route';
 import type { PlaygroundSession } from '../lib/session-store';
@@ -92,6 +93,7 @@ export function Workspace({ session, route, sessionFacts }: WorkspaceShellProps)
           <>
             <HealthStatus />
             {session && <MeView session={session} />}
+            {session && !session.ended && <ConnectedApps session={session} />}
           </>,
           sessionFacts,
         )}
