@@ -1,6 +1,45 @@
 // One ESLint configuration for the whole workspace: typescript-eslint with type information.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// Import boundaries (docs/architecture.md, "The playground"): an app reaches a workspace package
+// by its name, never by a relative path into packages/; a playground feature never imports another
+// feature (what two features share moves down to components/ or lib/, or to packages/shared).
+const PACKAGE_BY_NAME = {
+  regex: '^(\\.\\./)+packages/',
+  message: 'Import the workspace package by its name (e.g. @authlab/shared), not by a path.',
+};
+const FEATURES_DIR = 'apps/playground/src/features';
+const FEATURES = readdirSync(new URL(`./${FEATURES_DIR}`, import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const importBoundaries = [
+  {
+    files: ['apps/**/*.{ts,tsx,js,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [PACKAGE_BY_NAME] }] },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`${FEATURES_DIR}/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            PACKAGE_BY_NAME,
+            {
+              regex: `^(\\.\\./)+(features/)?(${FEATURES.filter((other) => other !== feature).join('|')})(/|$)`,
+              message: `The ${feature} feature may not import another feature: move what both need to src/components, src/lib or packages/shared.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+];
 
 export default tseslint.config(
   {
@@ -49,6 +88,7 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  ...importBoundaries,
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -122,6 +122,7 @@ try {
   await signIn(page, 'writer');
   await view(page, 'Token inspector');
   await page.getByLabel('Secret', { exact: true }).fill(E2E_JWT_SECRET);
+  await page.getByLabel('Secret is').selectOption('base64');
   await page.getByText('✓ Verified').waitFor();
   await shoot(page, 'token-inspector.png', page.locator('#view'));
 
@@ -130,6 +131,7 @@ try {
   await page.getByLabel('role').selectOption('admin');
   await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
   await page.getByLabel('Secret to sign with').fill(E2E_JWT_SECRET);
+  await page.getByLabel('Secret is').selectOption('base64');
   await page.getByLabel('Send it to').selectOption({ label: 'GET /api/users' });
   await page.getByRole('button', { name: 'Send with the edited token' }).click();
   await page.getByText('The API accepted the token').waitFor();

@@ -81,6 +81,8 @@ export interface Trace {
 
 /** The header a playground sends so anonymous requests' traces can be shown to it. */
 export const PLAYGROUND_SESSION_HEADER = 'x-playground-session';
+/** What the API accepts as a playground session id: 16–64 URL-safe characters. */
+export const PLAYGROUND_SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** Sent, with the value "1", on the playground's own calls; see Trace.background. */
 export const PLAYGROUND_BACKGROUND_HEADER = 'x-playground-background';
 export const TRACE_ID_HEADER = 'x-trace-id';

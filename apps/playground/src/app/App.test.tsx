@@ -235,7 +235,7 @@ describe('the playground page', () => {
       sessionStore.set({
         username: 'ada',
         role: 'user',
-        delivery: 'bearer',
+        delivery: 'body',
         accessToken: token,
         expiresIn: 900,
       }),

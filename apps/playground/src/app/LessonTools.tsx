@@ -1,16 +1,14 @@
 import { Suspense, useState } from 'react';
+import { TOOL_VIEWS, type ToolName } from '../lib/hash-route';
 import type { PlaygroundSession } from '../lib/session-store';
 import {
   CookieView,
   LifecycleView,
   RbacMatrix,
   RequestBuilder,
-  TOOL_VIEWS,
   TokenEditor,
   TokenInspector,
 } from './views';
-
-type ToolName = (typeof TOOL_VIEWS)[number]['view'];
 
 interface LessonToolsProps {
   session: PlaygroundSession | null;

@@ -16,7 +16,7 @@ function narrowScreen() {
 const SESSION = {
   username: 'ada',
   role: 'user' as const,
-  delivery: 'bearer' as const,
+  delivery: 'body' as const,
   accessToken: 'a.b.c',
   expiresIn: 900,
 };

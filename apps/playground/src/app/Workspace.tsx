@@ -6,7 +6,7 @@ import { HealthStatus } from '../features/health/components/HealthStatus';
 import { MeView } from '../features/me/components/MeView';
 import { ConnectedApps } from '../features/connected-apps/components/ConnectedApps';
 import { useCurrentToken } from '../lib/current-token';
-import { hrefFor, type HashRoute } from '../lib/hash-route';
+import { hrefFor, NAV_VIEWS, TOOL_VIEWS, type HashRoute } from '../lib/hash-route';
 import type { PlaygroundSession } from '../lib/session-store';
 import { LessonTools } from './LessonTools';
 import { createQueryClient } from './query-client';
@@ -16,13 +16,11 @@ import {
   LessonPath,
   LessonsView,
   LifecycleView,
-  NAV_VIEWS,
   PresenterView,
   RbacMatrix,
   RequestBuilder,
   TokenEditor,
   TokenInspector,
-  TOOL_VIEWS,
 } from './views';
 
 interface WorkspaceProps {

@@ -1,5 +1,4 @@
 import { lazy } from 'react';
-import type { ViewName } from '../lib/hash-route';
 
 // Each view is its own chunk: the first page load carries the shell and the sign-in panel only.
 export const HomeView = lazy(() =>
@@ -52,45 +51,3 @@ export const PresenterView = lazy(() =>
     default: module.PresenterView,
   })),
 );
-
-/** The tools: usable on their own and beside a lesson. */
-export const TOOL_VIEWS = [
-  {
-    view: 'inspector',
-    label: 'Token inspector',
-    description: 'Decode a JWT, read what each claim means, check its signature.',
-  },
-  {
-    view: 'editor',
-    label: 'Token editor',
-    description: 'Change a claim, re-sign or not, and see whether the API still accepts it.',
-  },
-  {
-    view: 'request',
-    label: 'Request builder',
-    description: 'Send any request as any demo user: Bearer token, cookie, or nothing.',
-  },
-  {
-    view: 'lifecycle',
-    label: 'Lifecycle',
-    description: 'Follow each request through middleware, guards, pipes and the handler.',
-  },
-  {
-    view: 'cookies',
-    label: 'Cookies',
-    description: 'Every Set-Cookie attribute explained; what the browser keeps and sends.',
-  },
-  {
-    view: 'rbac',
-    label: 'RBAC matrix',
-    description: 'Every route against every role: what the rules predict, what the API answers.',
-  },
-] as const satisfies ReadonlyArray<{ view: ViewName; label: string; description: string }>;
-
-/** Every view of the playground, in navigation order. */
-export const NAV_VIEWS: ReadonlyArray<{ view: ViewName; label: string }> = [
-  { view: 'home', label: 'Start' },
-  ...TOOL_VIEWS,
-  { view: 'lessons', label: 'Lessons' },
-  { view: 'presenter', label: 'Presenter' },
-];

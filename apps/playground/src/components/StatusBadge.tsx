@@ -1,4 +1,4 @@
-import { statusLine, statusTone } from '../lib/http-status';
+import { statusLine, statusTone } from './http-status';
 
 /** An HTTP status with its reason phrase; colour only repeats what the words say. */
 export function StatusBadge({

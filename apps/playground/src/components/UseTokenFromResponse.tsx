@@ -1,7 +1,7 @@
 import { chosenTokenStore, useChosenToken } from '../lib/current-token';
 import { replaceSession } from '../lib/end-session';
 import { useSession } from '../lib/session-store';
-import { tokenInResponse } from '../lib/token-in-response';
+import { tokenInResponse } from './token-in-response';
 
 interface UseTokenFromResponseProps {
   /** A response body that may hold a token. */

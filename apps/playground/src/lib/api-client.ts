@@ -1,10 +1,11 @@
-import type { ErrorBody, FieldIssue } from '@authlab/shared';
-import { csrfHeaderFor } from './csrf';
 import {
   PLAYGROUND_BACKGROUND_HEADER,
   PLAYGROUND_SESSION_HEADER,
-  playgroundSessionId,
-} from './playground-session';
+  type ErrorBody,
+  type FieldIssue,
+} from '@authlab/shared';
+import { csrfHeaderFor } from './csrf';
+import { playgroundSessionId } from './playground-session';
 import { sessionStore } from './session-store';
 import { noteAnswer } from './session-truth';
 

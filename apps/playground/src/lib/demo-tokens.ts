@@ -1,5 +1,5 @@
 import { DEMO_USERS, type TokenResponse } from '@authlab/shared';
-import { apiRequest } from './api-client';
+import { signIn } from './sign-in';
 
 interface CachedToken {
   token: string;
@@ -37,14 +37,12 @@ export function forgetDemoToken(username: string): void {
 function signInDemoUser(username: string, signal?: AbortSignal): Promise<TokenResponse> {
   const user = DEMO_USERS.find((candidate) => candidate.username === username);
   if (!user) throw new Error(`${username} is not a demo user.`);
-  return apiRequest<TokenResponse>('/api/auth/signin', {
-    method: 'POST',
-    body: { username: user.username, password: user.password },
+  return signIn({ username: user.username, password: user.password }, 'body', {
     cookies: false,
     // The token behind "send as <role>": the learner's request is the one sent with it.
     background: true,
     ...(signal ? { signal } : {}),
-  });
+  }).then(({ data }) => data);
 }
 
 /** Tokens issued before a role change or restart may be refused; start again (and in tests). */

@@ -1,10 +1,6 @@
-import { PLAYGROUND_BACKGROUND_HEADER, PLAYGROUND_SESSION_HEADER } from '@authlab/shared';
+import { PLAYGROUND_SESSION_ID } from '@authlab/shared';
 
 const STORAGE_KEY = 'authlab.playground-session';
-/** What the API accepts as a session id (16–64 URL-safe characters). */
-const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
-
-export { PLAYGROUND_BACKGROUND_HEADER, PLAYGROUND_SESSION_HEADER };
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -28,7 +24,7 @@ export function playgroundSessionId(): string {
   } catch {
     // Storage can be off (private mode, sandboxed frame): a per-page id still works.
   }
-  cached = stored && SESSION_ID.test(stored) ? stored : randomId();
+  cached = stored && PLAYGROUND_SESSION_ID.test(stored) ? stored : randomId();
   try {
     localStorage.setItem(STORAGE_KEY, cached);
   } catch {

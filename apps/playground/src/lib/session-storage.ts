@@ -37,7 +37,7 @@ export function storedSession(now = Date.now()): PlaygroundSession | null {
   const valid =
     typeof session.username === 'string' &&
     typeof session.role === 'string' &&
-    (session.delivery === 'bearer' || session.delivery === 'cookie') &&
+    (session.delivery === 'body' || session.delivery === 'cookie') &&
     typeof session.expiresAt === 'number' &&
     session.expiresAt > now &&
     session.ended === undefined;
@@ -52,5 +52,5 @@ export function storedSession(now = Date.now()): PlaygroundSession | null {
 export function storedBearerSession(): PlaygroundSession | null {
   if (typeof sessionStorage === 'undefined') return null;
   const session = storedSession();
-  return session?.delivery === 'bearer' && typeof session.accessToken === 'string' ? session : null;
+  return session?.delivery === 'body' && typeof session.accessToken === 'string' ? session : null;
 }

@@ -1,13 +1,11 @@
-import type { Role } from '@authlab/shared';
+import type { Role, TokenDelivery } from '@authlab/shared';
 import { createStore, useStore } from './create-store';
 import { forgetStoredSession, storedBearerSession, storeSession } from './session-storage';
-
-/** How the access token travels: in the response body and then the Authorization header, or in an HttpOnly cookie. */
-export type TokenDelivery = 'bearer' | 'cookie';
 
 export interface PlaygroundSession {
   username: string;
   role: Role;
+  /** Where sign-in put the access token: the body (then sent as a Bearer header) or an HttpOnly cookie. */
   delivery: TokenDelivery;
   /** The token itself; absent in cookie mode, where JavaScript never sees it. */
   accessToken?: string;

@@ -8,7 +8,7 @@ const REVOKED =
 const bearer: PlaygroundSession = {
   username: 'writer',
   role: 'writer',
-  delivery: 'bearer',
+  delivery: 'body',
   accessToken: 'header.payload.signature',
   expiresIn: 900,
   expiresAt: Date.now() + 900_000,

@@ -14,7 +14,7 @@ export interface CarriedCredentials {
 const SESSION_ENDING = /^\/api\/auth\/(signout|signout-all|password)$/;
 
 function carriesSession(session: PlaygroundSession, sent: CarriedCredentials): boolean {
-  return session.delivery === 'bearer'
+  return session.delivery === 'body'
     ? sent.token !== undefined && sent.token === session.accessToken
     : sent.token === undefined && sent.cookies;
 }

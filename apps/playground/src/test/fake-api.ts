@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import {
   articlePolicy,
   CSRF_COOKIE,
+  PLAYGROUND_SESSION_HEADER,
   permissionsOf,
   type CookieEchoResponse,
   type ErrorBody,
@@ -15,7 +16,7 @@ import {
   type UserProfile,
 } from '@authlab/shared';
 import { signHmacJws } from '../lib/jws';
-import { PLAYGROUND_SESSION_HEADER, playgroundSessionId } from '../lib/playground-session';
+import { playgroundSessionId } from '../lib/playground-session';
 
 /** base64url without padding (RFC 7515 §2), from UTF-8 text. */
 export function base64url(text: string): string {

@@ -1,5 +1,5 @@
 import type { SetCookieSummary } from '@authlab/shared';
-import { explainCookie } from '../../../lib/set-cookie';
+import { explainCookie } from '../lib/set-cookie';
 
 const TONE_WORDS = { good: 'protects', caution: 'weaker', info: 'note' } as const;
 

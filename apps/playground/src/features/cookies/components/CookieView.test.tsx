@@ -76,7 +76,7 @@ describe('CookieView', () => {
         session={{
           username: 'user',
           role: 'user',
-          delivery: 'bearer',
+          delivery: 'body',
           accessToken: 'a.b.c',
           expiresIn: 900,
         }}

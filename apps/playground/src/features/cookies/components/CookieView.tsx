@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useTrace } from '../../../lib/api/get-trace';
 import { readDocumentCookies } from '../../../lib/browser-cookies';
-import { parseSetCookie } from '../../../lib/set-cookie';
+import { parseSetCookie } from '../lib/set-cookie';
 import type { PlaygroundSession } from '../../../lib/session-store';
 import { SESSION_COOKIE_ROLES, unprefixed } from '../../../lib/cookie-mode';
 import { useReceivedCookies } from '../api/get-received-cookies';

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { DEMO_USERS, type TokenResponse } from '@authlab/shared';
-import { apiRequest, apiRequestRaw, type RawResponse } from '../../../lib/api-client';
+import { DEMO_USERS } from '@authlab/shared';
+import { apiRequestRaw, type RawResponse } from '../../../lib/api-client';
 import { CLOCK_KEY } from '../../../lib/api/get-clock';
 import { isUnexpired } from '../../../lib/decode-jwt';
 import { sessionStore, type PlaygroundSession } from '../../../lib/session-store';
+import { sessionFromAnswer, signIn } from '../../../lib/sign-in';
 
 export type AdminAction =
   | { path: '/api/clock/advance'; body: { seconds: number } }
@@ -18,19 +19,10 @@ async function renewDemoAdmin(session: PlaygroundSession): Promise<string | unde
   const demo = DEMO_USERS.find(
     (user) => user.username === session.username && user.role === 'admin',
   );
-  if (!demo || session.delivery !== 'bearer') return undefined;
-  const answer = await apiRequest<TokenResponse>('/api/auth/signin', {
-    method: 'POST',
-    body: { username: demo.username, password: demo.password },
-  });
-  sessionStore.set({
-    username: answer.user.username,
-    role: answer.user.role,
-    delivery: 'bearer',
-    accessToken: answer.accessToken,
-    expiresIn: answer.expiresIn,
-  });
-  return answer.accessToken;
+  if (!demo || session.delivery !== 'body') return undefined;
+  const { data } = await signIn({ username: demo.username, password: demo.password }, 'body');
+  sessionStore.set(sessionFromAnswer(data, 'body', { receivedAt: Date.now() }));
+  return data.accessToken;
 }
 
 function apiNowSeconds(response: RawResponse): number | undefined {

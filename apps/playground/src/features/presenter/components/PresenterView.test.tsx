@@ -60,7 +60,7 @@ async function adminSession(api: ReturnType<typeof createFakeApi>): Promise<Play
   return {
     username: 'admin',
     role: 'admin',
-    delivery: 'bearer',
+    delivery: 'body',
     accessToken: body.accessToken,
     expiresIn: body.expiresIn,
   };
@@ -117,7 +117,7 @@ describe('PresenterView', () => {
         session={{
           username: 'writer',
           role: 'writer',
-          delivery: 'bearer',
+          delivery: 'body',
           accessToken: 'x.y.z',
           expiresIn: 900,
         }}

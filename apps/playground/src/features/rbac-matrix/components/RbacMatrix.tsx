@@ -15,7 +15,7 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { TraceById } from '../../../components/TraceById';
 import { ApiError } from '../../../lib/api-client';
 import { useRoutes } from '../../../lib/api/get-routes';
-import { recheckSession } from '../../../lib/session-check';
+import { recheckSession } from '../lib/session-check';
 import { useMatrixArticles, type MatrixArticle } from '../api/get-matrix-articles';
 import { useSendAsRole, type CellResult } from '../api/send-as-role';
 import {

@@ -222,7 +222,7 @@ describe('RequestBuilder', () => {
     expect(sessionStore.get()).toMatchObject({
       username: 'writer',
       role: 'writer',
-      delivery: 'bearer',
+      delivery: 'body',
     });
     expect(screen.getByRole('status').textContent).toContain(
       'This is the playground’s current token now',

@@ -39,10 +39,7 @@ export type RequestFormAction =
 /** Who to send as at first: a chosen token, else the signed-in demo user, else writer. */
 function initialSender(session: PlaygroundSession | null, currentToken: string | undefined) {
   if (currentToken && currentToken !== session?.accessToken) return CURRENT_TOKEN;
-  if (
-    session?.delivery === 'bearer' &&
-    DEMO_USERS.some((user) => user.username === session.username)
-  )
+  if (session?.delivery === 'body' && DEMO_USERS.some((user) => user.username === session.username))
     return session.username;
   return currentToken ? CURRENT_TOKEN : 'writer';
 }

@@ -1,12 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { DEMO_USERS } from '@authlab/shared';
+import { DEMO_USERS, type TokenDelivery } from '@authlab/shared';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import {
-  endCurrentSession,
-  useSession,
-  type PlaygroundSession,
-  type TokenDelivery,
-} from '../../../lib/session-store';
+import { endCurrentSession, useSession, type PlaygroundSession } from '../../../lib/session-store';
 import { useSignIn, type SignInState } from '../hooks/use-sign-in';
 import { useRestoredSession, type RestoreState } from '../hooks/use-restored-session';
 
@@ -43,7 +38,7 @@ function statusText(
 
 const DELIVERIES: ReadonlyArray<{ value: TokenDelivery; label: string; hint: string }> = [
   {
-    value: 'bearer',
+    value: 'body',
     label: 'Bearer token',
     hint: 'in the response body; the page sends it in the Authorization header',
   },
@@ -77,7 +72,7 @@ export function SignInAs({ onSessionChange }: SignInAsProps) {
   const { state, signIn, reset } = useSignIn(onSessionChange);
   const session = useSession();
   const restore = useRestoredSession();
-  const [delivery, setDelivery] = useState<TokenDelivery>(() => session?.delivery ?? 'bearer');
+  const [delivery, setDelivery] = useState<TokenDelivery>(() => session?.delivery ?? 'body');
   const pendingUser = state.status === 'pending' ? state.username : null;
   const name = useId();
   const now = useExpiry(session);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { endCookieSession } from '../../../lib/end-session';
-import { sessionStore, type TokenDelivery } from '../../../lib/session-store';
+import type { TokenDelivery } from '@authlab/shared';
+import { sessionStore } from '../../../lib/session-store';
 import { restoreCookieSession } from '../api/restore-session';
 
 export type RestoreState = 'checking' | 'done';
@@ -44,10 +45,10 @@ export function useRestoredSession(): RestoredSession {
           note: `This browser still sent an access cookie that the API refuses (${found.reason}), so the page asked the API to clear it.`,
         };
       }
-      if (before?.delivery === 'bearer') {
+      if (before?.delivery === 'body') {
         return {
           state: 'done',
-          found: 'bearer',
+          found: 'body',
           note: `This browser also holds ${found.session.username}'s cookie session (from another tab). Requests sent with this tab's Bearer token leave it out; “Token travels in: Cookie” sends it.`,
         };
       }

@@ -1,11 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SignInRequest } from '@authlab/shared';
-import {
-  sessionStore,
-  type PlaygroundSession,
-  type TokenDelivery,
-} from '../../../lib/session-store';
-import { signIn } from '../api/sign-in';
+import type { SignInRequest, TokenDelivery } from '@authlab/shared';
+import { sessionStore, type PlaygroundSession } from '../../../lib/session-store';
+import { sessionFromAnswer, signIn } from '../../../lib/sign-in';
 import { signOut } from '../api/sign-out';
 import { restoreFinished } from './use-restored-session';
 
@@ -52,23 +48,16 @@ export function useSignIn(onSessionChange: (session: PlaygroundSession | null) =
       await restoreFinished();
       await endPrevious();
       if (controller.signal.aborted) return;
-      const { data, traceId } = await signIn(credentials, delivery, controller.signal);
+      const { data, traceId } = await signIn(credentials, delivery, {
+        signal: controller.signal,
+      });
       if (controller.signal.aborted) return;
-      const accessToken = 'accessToken' in data ? data.accessToken : undefined;
-      if (delivery === 'cookie' && accessToken) {
+      if (delivery === 'cookie' && 'accessToken' in data) {
         throw new Error(
           'The API answered with the token in the body: this version of the API has no cookie mode.',
         );
       }
-      const session: PlaygroundSession = {
-        username: data.user.username,
-        role: data.user.role,
-        delivery,
-        expiresIn: data.expiresIn,
-        expiresAt: Date.now() + data.expiresIn * 1000,
-        ...(accessToken ? { accessToken } : {}),
-        ...(traceId ? { signInTraceId: traceId } : {}),
-      };
+      const session = sessionFromAnswer(data, delivery, { traceId, receivedAt: Date.now() });
       setState({ status: 'success', username: credentials.username, session });
       onSessionChange(session);
     } catch (error) {

@@ -24,7 +24,7 @@ async function writerSession(): Promise<PlaygroundSession> {
   return {
     username: 'writer',
     role: 'writer',
-    delivery: 'bearer',
+    delivery: 'body',
     accessToken: await signedAccessToken(CLAIMS),
     expiresIn: 900,
   };

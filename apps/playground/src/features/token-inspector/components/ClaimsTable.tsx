@@ -1,4 +1,4 @@
-import type { FieldExplanation } from '../../../lib/jwt-claims';
+import type { FieldExplanation } from '../lib/jwt-claims';
 import { formatSpan } from '../../../lib/durations';
 
 interface ClaimsTableProps {

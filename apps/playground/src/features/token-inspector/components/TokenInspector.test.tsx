@@ -21,7 +21,7 @@ const CLAIMS = {
 };
 
 function session(accessToken: string): PlaygroundSession {
-  return { username: 'writer', role: 'writer', delivery: 'bearer', accessToken, expiresIn: 900 };
+  return { username: 'writer', role: 'writer', delivery: 'body', accessToken, expiresIn: 900 };
 }
 
 afterEach(() => {

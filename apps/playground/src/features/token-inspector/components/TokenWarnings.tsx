@@ -1,4 +1,4 @@
-import type { TokenWarning } from '../../../lib/token-warnings';
+import type { TokenWarning } from '../lib/token-warnings';
 
 /** What to worry about in this token, the dangerous first. */
 export function TokenWarnings({ warnings }: { warnings: readonly TokenWarning[] }) {

@@ -1,5 +1,5 @@
 import { ACCESS_TOKEN_TYPE, FORBIDDEN_JOSE_HEADER_FIELDS } from '@authlab/shared';
-import type { JsonObject } from './decode-jwt';
+import type { JsonObject } from '../../../lib/decode-jwt';
 
 export type WarningLevel = 'danger' | 'caution';
 

@@ -1,4 +1,4 @@
-import { formatSpan } from './durations';
+import { formatSpan } from '../../../lib/durations';
 import type { SetCookieSummary } from '@authlab/shared';
 
 export interface CookieFact {

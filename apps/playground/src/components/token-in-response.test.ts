@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeAccessToken } from '../test/fake-api';
-import { chosenTokenStore, currentTokenOf } from './current-token';
-import { sessionStore } from './session-store';
+import { chosenTokenStore, currentTokenOf } from '../lib/current-token';
+import { sessionStore } from '../lib/session-store';
 import { tokenInResponse } from './token-in-response';
 
 const TOKEN = fakeAccessToken({ sub: '9', role: 'user' });
@@ -19,7 +19,7 @@ describe('tokenInResponse', () => {
       session: {
         username: 'ada',
         role: 'user',
-        delivery: 'bearer',
+        delivery: 'body',
         accessToken: TOKEN,
         expiresIn: 900,
       },
@@ -56,7 +56,7 @@ describe('the current token', () => {
     const session = {
       username: 'writer',
       role: 'writer' as const,
-      delivery: 'bearer' as const,
+      delivery: 'body' as const,
       accessToken: 'session.token.value',
       expiresIn: 900,
     };

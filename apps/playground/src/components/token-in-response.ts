@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '@authlab/shared';
-import type { PlaygroundSession } from './session-store';
+import type { PlaygroundSession } from '../lib/session-store';
+import { sessionFromAnswer } from '../lib/sign-in';
 
 /** A token found in an API answer, which the learner may take as the playground's current token. */
 export type FoundToken =
@@ -25,13 +26,14 @@ export function tokenInResponse(body: unknown): FoundToken | undefined {
   ) {
     return {
       kind: 'session',
-      session: {
-        username: user.username,
-        role: user.role,
-        delivery: 'bearer',
-        accessToken: fields.accessToken,
-        expiresIn: typeof fields.expiresIn === 'number' ? fields.expiresIn : 0,
-      },
+      session: sessionFromAnswer(
+        {
+          user: { username: user.username, role: user.role },
+          accessToken: fields.accessToken,
+          expiresIn: typeof fields.expiresIn === 'number' ? fields.expiresIn : 0,
+        },
+        'body',
+      ),
     };
   }
   for (const field of ['accessToken', 'access_token', 'token']) {

@@ -1,5 +1,5 @@
-import { apiRequestRaw } from './api-client';
-import { sessionStore } from './session-store';
+import { apiRequestRaw } from '../../../lib/api-client';
+import { sessionStore } from '../../../lib/session-store';
 
 /**
  * Asks the API whether the signed-in session still holds (GET /api/auth/me with its own
@@ -11,9 +11,7 @@ export async function recheckSession(): Promise<void> {
   try {
     await apiRequestRaw('/api/auth/me', {
       background: true,
-      ...(session.delivery === 'bearer' && session.accessToken
-        ? { token: session.accessToken }
-        : {}),
+      ...(session.delivery === 'body' && session.accessToken ? { token: session.accessToken } : {}),
     });
   } catch {
     // Unreachable API: nothing learned.
