@@ -11,7 +11,7 @@ const HEADER = { alg: 'HS256', typ: 'at+jwt' };
 const CLAIMS = { sub: '0', role: 'user', exp: 4_000_000_000 };
 
 function session(accessToken: string): PlaygroundSession {
-  return { username: 'user', role: 'user', delivery: 'bearer', accessToken, expiresIn: 900 };
+  return { username: 'user', role: 'user', delivery: 'body', accessToken, expiresIn: 900 };
 }
 
 describe('the wordlist cracker in the token inspector', () => {
