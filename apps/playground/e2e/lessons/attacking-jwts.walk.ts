@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Learner } from '../support/learner';
 
 /** Takes the exercise's legitimate token from the lab and makes it the current token, to edit. */
@@ -43,6 +44,50 @@ export async function walk(learner: Learner): Promise<void> {
   await page.getByLabel('Secret is').selectOption('utf8');
   await sendToBoth(learner, 'weak-secret');
   await learner.stepDone('A guessable secret');
+
+  await startFrom(learner, 'jwk-injection');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /Sign with a private key/ }).check();
+  await page.getByRole('button', { name: 'Generate a new ES256 key pair' }).click();
+  await expect
+    .poll(() => page.getByLabel('Private key (PEM or JWK)').inputValue())
+    .toContain('BEGIN PRIVATE KEY');
+  await page.getByRole('button', { name: 'Put its public key in the header (jwk)' }).click();
+  await expect.poll(() => page.getByLabel('Header (JSON)').inputValue()).toContain('"jwk"');
+  await sendToBoth(learner, 'jwk-injection');
+  await learner.stepDone('jwk: the token brings its own key');
+
+  const attacker = await learner.send(
+    { method: 'GET', path: '/api/lab/attacker/private-key', as: 'nobody (no token)' },
+    200,
+  );
+  const { pem: attackerPem } = await learner.json<{ pem: string }>(attacker);
+  await startFrom(learner, 'jku-injection');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /Sign with a private key/ }).check();
+  await learner.editJson('Header', (header) => {
+    header.jku = 'http://127.0.0.1:3000/api/lab/attacker/jwks.json';
+  });
+  await page.getByLabel('Private key (PEM or JWK)').fill(attackerPem);
+  await sendToBoth(learner, 'jku-injection');
+  await learner.stepDone('jku: the token names its own key');
+
+  const jwks = await learner.send(
+    { method: 'GET', path: '/api/lab/jwks-issuer/jwks.json', as: 'nobody (no token)' },
+    200,
+  );
+  const keySet = JSON.stringify(await learner.json<unknown>(jwks));
+  await startFrom(learner, 'algorithm-confusion-jwk');
+  await page.getByLabel('role').selectOption('admin');
+  await page.getByRole('radio', { name: /Re-sign with a secret/ }).check();
+  await page.getByText('Secret from a public JWK').click();
+  await page.getByLabel('Public JWK or JWKS (JSON)').fill(keySet);
+  await page.getByRole('button', { name: 'Use its PEM as the secret' }).click();
+  await expect
+    .poll(() => page.getByLabel('Secret to sign with').inputValue())
+    .toContain('BEGIN PUBLIC KEY');
+  await sendToBoth(learner, 'algorithm-confusion-jwk');
+  await learner.stepDone('Algorithm confusion (key published only as a JWK)');
 
   const publicKey = await learner.send(
     { method: 'GET', path: '/api/lab/issuer/public-key', as: 'nobody (no token)' },

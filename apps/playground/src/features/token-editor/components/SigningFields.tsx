@@ -1,6 +1,8 @@
 import { useId, type Dispatch } from 'react';
 import { SecretField } from '../../../components/SecretField';
 import type { EditorAction, SigningKind, SigningSettings } from '../lib/editor-state';
+import { JwkToPemField } from './JwkToPemField';
+import { PrivateKeyFields } from './PrivateKeyFields';
 
 interface SigningFieldsProps {
   source: string;
@@ -11,6 +13,7 @@ interface SigningFieldsProps {
 const CHOICES: ReadonlyArray<readonly [SigningKind, string, string]> = [
   ['keep', 'Keep the old signature', 'it no longer matches once anything changed'],
   ['resign', 'Re-sign with a secret', 'HMAC, as the API does with HS256'],
+  ['private-key', 'Sign with a private key', 'ES256 or RS256, a key you paste or generate'],
   ['none', 'No signature (alg "none")', 'the oldest JWT attack'],
 ];
 
@@ -58,7 +61,11 @@ export function SigningFields({ source, signing, dispatch }: SigningFieldsProps)
               <span className="hint">— zero bytes, what a verifier gets from an empty file</span>
             </span>
           </label>
+          <JwkToPemField dispatch={dispatch} />
         </>
+      )}
+      {signing.kind === 'private-key' && (
+        <PrivateKeyFields source={source} signing={signing} dispatch={dispatch} />
       )}
     </fieldset>
   );

@@ -23,8 +23,11 @@ interface TokenEditorProps {
   currentToken?: string | undefined;
 }
 
-function signingChoice({ kind, secret, encoding, emptyKey }: SigningSettings): SigningChoice {
-  return kind === 'resign' ? { kind, secret, encoding, emptyKey } : { kind };
+function signingChoice(signing: SigningSettings): SigningChoice {
+  const { kind, secret, encoding, emptyKey, privateKey, asymmetricAlg } = signing;
+  if (kind === 'resign') return { kind, secret, encoding, emptyKey };
+  if (kind === 'private-key') return { kind, privateKey, alg: asymmetricAlg };
+  return { kind };
 }
 
 /** Change a token's claims, sign it again (or not) and see whether the API believes it. */

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { HMAC_ALGORITHMS, reassembleJws, signHmacJws, type SecretEncoding } from '../../../lib/jws';
+import { signAsymmetricJws, type AsymmetricAlgorithm } from '../../../lib/jws-keys';
 
 export type SigningChoice =
   | { kind: 'resign'; secret: string; encoding: SecretEncoding; emptyKey?: boolean }
+  | { kind: 'private-key'; privateKey: string; alg: AsymmetricAlgorithm }
   | { kind: 'keep' }
   | { kind: 'none' };
 
@@ -30,7 +32,24 @@ export function useEditedToken(
     // The header goes out exactly as the header box shows it: choosing "no signature" wrote alg none there.
     else if (signing.kind === 'none')
       finish({ status: 'ready', token: reassembleJws(header, payload, '') });
-    else if (
+    else if (signing.kind === 'private-key') {
+      if (header.alg !== signing.alg)
+        finish({
+          status: 'problem',
+          text: `A ${signing.alg} key signs with alg "${signing.alg}": set it in the header.`,
+        });
+      else if (signing.privateKey.trim() === '')
+        finish({ status: 'problem', text: 'Paste a private key, or generate one.' });
+      else
+        signAsymmetricJws(header, payload, signing.privateKey, signing.alg).then(
+          (token) => finish({ status: 'ready', token }),
+          (error: unknown) =>
+            finish({
+              status: 'problem',
+              text: error instanceof Error ? error.message : String(error),
+            }),
+        );
+    } else if (
       typeof header.alg !== 'string' ||
       !(HMAC_ALGORITHMS as readonly string[]).includes(header.alg)
     )

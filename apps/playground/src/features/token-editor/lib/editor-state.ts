@@ -1,13 +1,17 @@
 import { decodeJwt } from '../../../lib/decode-jwt';
 import type { SecretEncoding } from '../../../lib/jws';
+import type { AsymmetricAlgorithm } from '../../../lib/jws-keys';
 
-export type SigningKind = 'keep' | 'resign' | 'none';
+export type SigningKind = 'keep' | 'resign' | 'private-key' | 'none';
 
 export interface SigningSettings {
   kind: SigningKind;
   secret: string;
   encoding: SecretEncoding;
   emptyKey: boolean;
+  /** A private key the learner pasted or generated (PEM or JWK), and the algorithm to sign with. */
+  privateKey: string;
+  asymmetricAlg: AsymmetricAlgorithm;
 }
 
 /** Header and payload as the learner edits them, for the source token they were loaded from. */
@@ -37,6 +41,9 @@ export type EditorAction =
   | { type: 'secret-typed'; secret: string }
   | { type: 'encoding-chosen'; encoding: SecretEncoding }
   | { type: 'empty-key-set'; emptyKey: boolean }
+  | { type: 'private-key-typed'; privateKey: string }
+  | { type: 'asymmetric-alg-chosen'; source: string; alg: AsymmetricAlgorithm }
+  | { type: 'header-field-set'; source: string; name: string; value: unknown }
   | { type: 'minutes-typed'; minutes: string }
   | { type: 'probe-chosen'; index: number };
 
@@ -44,7 +51,14 @@ export const INITIAL_EDITOR_STATE: EditorState = {
   typedSource: null,
   draft: null,
   // Plain text first: a passphrase read as base64 gives other bytes and a signature that never matches.
-  signing: { kind: 'keep', secret: '', encoding: 'utf8', emptyKey: false },
+  signing: {
+    kind: 'keep',
+    secret: '',
+    encoding: 'utf8',
+    emptyKey: false,
+    privateKey: '',
+    asymmetricAlg: 'ES256',
+  },
   minutes: '60',
   probeIndex: 0,
 };
@@ -92,11 +106,13 @@ const HMAC_ALG = /^HS(256|384|512)$/;
  */
 function withSigningAlg(
   header: Record<string, unknown>,
-  kind: SigningKind,
+  signing: Pick<SigningSettings, 'kind' | 'asymmetricAlg'>,
   original: Record<string, unknown> | null,
 ): Record<string, unknown> {
   const next = { ...header };
+  const kind = signing.kind;
   if (kind === 'none') next.alg = 'none';
+  else if (kind === 'private-key') next.alg = signing.asymmetricAlg;
   else if (kind === 'resign') {
     if (typeof header.alg !== 'string' || !HMAC_ALG.test(header.alg))
       next.alg =
@@ -112,7 +128,7 @@ export function draftOf(state: EditorState, source: string): Draft {
   const { header, payload } = partsOf(source);
   return {
     source,
-    header: header ? pretty(withSigningAlg(header, state.signing.kind, header)) : '',
+    header: header ? pretty(withSigningAlg(header, state.signing, header)) : '',
     payload,
   };
 }
@@ -145,9 +161,31 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return {
         ...state,
         signing,
-        draft: { ...draft, header: pretty(withSigningAlg(header, action.kind, original)) },
+        draft: { ...draft, header: pretty(withSigningAlg(header, signing, original)) },
       };
     }
+    case 'asymmetric-alg-chosen': {
+      const draft = draftOf(state, action.source);
+      const header = parseObject(draft.header);
+      const signing = { ...state.signing, asymmetricAlg: action.alg };
+      if (!header) return { ...state, signing, draft };
+      return {
+        ...state,
+        signing,
+        draft: { ...draft, header: pretty({ ...header, alg: action.alg }) },
+      };
+    }
+    case 'header-field-set': {
+      const draft = draftOf(state, action.source);
+      const header = parseObject(draft.header);
+      if (!header) return state;
+      return {
+        ...state,
+        draft: { ...draft, header: pretty({ ...header, [action.name]: action.value }) },
+      };
+    }
+    case 'private-key-typed':
+      return { ...state, signing: { ...state.signing, privateKey: action.privateKey } };
     case 'secret-typed':
       return { ...state, signing: { ...state.signing, secret: action.secret } };
     case 'encoding-chosen':
