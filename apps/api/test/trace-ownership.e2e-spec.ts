@@ -71,8 +71,9 @@ describe('who owns a trace: playground sessions and machine clients', () => {
 
   it('never files an authenticated request under a session its sign-in did not start', async () => {
     // Another user sends the victim's session id with their own token, to plant requests there.
+    // An admin-only route: RolesGuard refuses a writer whatever the demo articles look like.
     const planted = await testApp.http
-      .delete('/api/articles/1')
+      .get('/api/users')
       .set('Authorization', `Bearer ${attackerToken}`)
       .set('X-Playground-Session', VICTIM_SESSION)
       .expect(403);
