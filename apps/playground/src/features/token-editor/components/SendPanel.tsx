@@ -52,7 +52,13 @@ export function SendPanel({ token, probeIndex, currentToken, dispatch }: SendPan
       </div>
       {send.isPending && <p role="status">Sending…</p>}
       {send.isError && <p className="notice notice-error">{send.error.message}</p>}
-      {send.data && send.variables && (
+      {/* A verdict is about the token that was sent: once the edited token differs, it is withdrawn. */}
+      {send.data && send.variables && send.variables.token !== token && (
+        <p className="hint" role="status">
+          The token changed since it was sent: send it again to see what the API makes of it.
+        </p>
+      )}
+      {send.data && send.variables && send.variables.token === token && (
         <TokenVerdict
           verdict={send.data}
           token={send.variables.token}

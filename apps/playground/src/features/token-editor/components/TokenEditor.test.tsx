@@ -215,4 +215,17 @@ describe('TokenEditor', () => {
     await screen.findByText('Copied.');
     expect(writeText).toHaveBeenCalledWith(editedToken());
   });
+
+  it('withdraws a verdict once the edited token is no longer the one that was sent', async () => {
+    renderWithApi(<TokenEditor session={await writerSession()} />);
+    fireEvent.change(screen.getByLabelText('role'), { target: { value: 'admin' } });
+    await vi.waitFor(() => expect(editedToken()).toContain('.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Send with the edited token' }));
+    await screen.findByText(/The API refused it/);
+
+    fireEvent.click(screen.getByRole('radio', { name: /No signature/ }));
+
+    expect(await screen.findByText(/The token changed since it was sent/)).toBeDefined();
+    expect(screen.queryByText(/The API refused it/)).toBeNull();
+  });
 });
