@@ -325,7 +325,7 @@ describe('the global JwtAuthGuard and RolesGuard', () => {
 });
 
 describe('JwtAuthGuard.handleRequest', () => {
-  const guard = new JwtAuthGuard(new Reflector(), config, keys, new Clock(false));
+  const guard = new JwtAuthGuard(new Reflector(), config);
 
   it('rethrows an error that is not about the token, so it becomes a 500', () => {
     const outage = new Error('the deny-list store is unreachable');

@@ -15,10 +15,18 @@ export function bearerChallenge(
 }
 
 /** 401 for a request that sent no credentials: a challenge with no error code (RFC 6750 §3.1). */
-export function authenticationRequired(
-  message = 'This route needs an access token.',
-): ApiException {
-  return new ApiException(401, message, { 'WWW-Authenticate': bearerChallenge() });
+export class AuthenticationRequiredException extends ApiException {
+  constructor(
+    message = 'This route needs an access token.',
+    /** The scheme the Authorization header used instead of Bearer, if it used one. */
+    readonly otherScheme?: string,
+  ) {
+    super(401, message, { 'WWW-Authenticate': bearerChallenge() });
+  }
+}
+
+export function authenticationRequired(message?: string): AuthenticationRequiredException {
+  return new AuthenticationRequiredException(message);
 }
 
 /** 401 for a token that was sent but cannot be accepted; keeps the detailed reason for the trace. */
@@ -40,16 +48,28 @@ export function invalidToken(
   return new InvalidTokenException(description, rejection);
 }
 
-/** 400 for an Authorization header that does not follow the Bearer syntax. */
-export function invalidRequest(description: string): ApiException {
-  return new ApiException(400, `${description}.`, {
-    'WWW-Authenticate': bearerChallenge({ error: 'invalid_request', description }),
-  });
+/** 400 for an Authorization header that does not follow the Bearer syntax (RFC 6750 §3.1). */
+export class InvalidRequestException extends ApiException {
+  constructor(readonly description: string) {
+    super(400, `${description}.`, {
+      'WWW-Authenticate': bearerChallenge({ error: 'invalid_request', description }),
+    });
+  }
 }
 
-/** 403 for a valid token whose role does not grant what the route needs. */
-export function insufficientScope(message: string, scope: string): ApiException {
-  return new ApiException(403, message, {
-    'WWW-Authenticate': bearerChallenge({ error: 'insufficient_scope', scope }),
-  });
+export function invalidRequest(description: string): InvalidRequestException {
+  return new InvalidRequestException(description);
+}
+
+/** 403 for a valid token whose role or scope does not grant what the route needs (RFC 6750 §3.1). */
+export class InsufficientScopeException extends ApiException {
+  constructor(message: string, scope: string) {
+    super(403, message, {
+      'WWW-Authenticate': bearerChallenge({ error: 'insufficient_scope', scope }),
+    });
+  }
+}
+
+export function insufficientScope(message: string, scope: string): InsufficientScopeException {
+  return new InsufficientScopeException(message, scope);
 }

@@ -1,18 +1,18 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiException } from '../../../common/errors/api-exception.js';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
-import { currentTrace } from '../../../trace/trace-context.js';
 import { readAccessToken } from '../../authentication/access-token-source.js';
 import type { Principal } from '../../authentication/authenticated-user.js';
 import { sessionCookieNames, type SessionCookieNames } from '../cookies/session-cookies.js';
 import { csrfRefusal, isStateChanging } from './csrf-check.js';
+import { CsrfRejection } from './csrf-rejection.js';
 import { CsrfTokens } from './csrf-tokens.js';
 import { TrustedOrigins } from './trusted-origins.js';
 
 /**
  * Global guard, after authentication: a state-changing request authenticated by the session
- * cookie must prove it was sent by a page of this site. A browser attaches cookies to a forged
+ * cookie must prove it was sent by a page of this site (OWASP CSRF Prevention Cheat Sheet:
+ * signed double-submit cookie, origin check). A browser attaches cookies to a forged
  * cross-site request by itself; it never adds an Authorization header by itself, so requests
  * authenticated by the header need no such proof.
  */
@@ -29,25 +29,11 @@ export class CsrfGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const end = currentTrace()?.begin('CsrfGuard', 'guard');
     const request = context.switchToHttp().getRequest<Request>();
     const principal = request.user as Principal | undefined;
-    if (!principal || !isStateChanging(request.method)) {
-      end?.({
-        outcome: 'pass',
-        reason: `No CSRF check: ${principal ? `${request.method} changes nothing` : 'no session cookie was used'}.`,
-      });
-      return true;
-    }
+    if (!principal || !isStateChanging(request.method)) return true;
     const source = readAccessToken(request, this.cookies.access);
-    if (source.kind !== 'token' || source.source !== 'cookie') {
-      end?.({
-        outcome: 'pass',
-        reason:
-          'No CSRF check: the token came in the Authorization header, which no other site can make a browser send.',
-      });
-      return true;
-    }
+    if (source.kind !== 'token' || source.source !== 'cookie') return true;
 
     const refusal =
       principal.kind === 'user'
@@ -57,14 +43,7 @@ export class CsrfGuard implements CanActivate {
             belongsToSession: (token) => this.csrfTokens.belongsTo(principal.sessionId, token),
           })
         : 'a machine-client token has no session to defend';
-    if (refusal) {
-      end?.({ outcome: 'deny', reason: `Possible cross-site request forgery: ${refusal} (403).` });
-      throw new ApiException(403, `The CSRF check failed: ${refusal}.`);
-    }
-    end?.({
-      outcome: 'pass',
-      reason: 'Same-site request, and the X-CSRF-Token header repeats the session’s CSRF cookie.',
-    });
+    if (refusal) throw new CsrfRejection(refusal);
     return true;
   }
 }
