@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
     setupFiles: ['reflect-metadata'],
+    // Prints how many answers the suites checked against the OpenAPI document (test-app.ts).
+    globalSetup: ['test/support/contract/contract-tally.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // argon2 and the databases are shared resources on a 2-core machine; files run one at a time.

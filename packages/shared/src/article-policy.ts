@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ROLES, type Permission, type Role } from './roles.js';
 
 /**
@@ -19,10 +20,11 @@ export type ArticleScope = (typeof ARTICLE_SCOPES)[number];
 export const ARTICLE_ACTIONS = ['read', 'create', 'update', 'delete', 'share'] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
-export interface ArticleGrant {
-  permission: ArticleAction;
-  on: ArticleScope;
-}
+export const articleGrantSchema = z.object({
+  permission: z.enum(ARTICLE_ACTIONS),
+  on: z.enum(ARTICLE_SCOPES),
+});
+export type ArticleGrant = z.infer<typeof articleGrantSchema>;
 
 /** The subject name CASL and @CheckPolicies() use for articles. */
 export const ARTICLE_SUBJECT = 'Article';
@@ -120,11 +122,12 @@ export const MANDATORY_ARTICLE_RULES: readonly string[] = Object.freeze([
 ]);
 
 /** The whole policy, role by role (GET /api/meta/routes). */
-export interface ArticlePolicyEntry {
-  role: Role;
-  grants: ArticleGrant[];
-  text: string[];
-}
+export const articlePolicyEntrySchema = z.object({
+  role: z.enum(ROLES),
+  grants: z.array(articleGrantSchema),
+  text: z.array(z.string()),
+});
+export type ArticlePolicyEntry = z.infer<typeof articlePolicyEntrySchema>;
 
 export function articlePolicy(): ArticlePolicyEntry[] {
   return ROLES.map((role) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Role } from './roles.js';
 import type { SensitivityLabel } from './sensitivity-labels.js';
 
@@ -21,12 +22,13 @@ export const DEMO_CLEARANCES: Readonly<Record<string, SensitivityLabel>> = Objec
 });
 
 /** What POST /api/demo/reset did. */
-export interface DemoResetResponse {
-  users: number;
-  articles: number;
-  articlesRemoved: number;
-  tracesCleared: number;
-}
+export const demoResetResponseSchema = z.object({
+  users: z.number().int(),
+  articles: z.number().int(),
+  articlesRemoved: z.number().int(),
+  tracesCleared: z.number().int(),
+});
+export type DemoResetResponse = z.infer<typeof demoResetResponseSchema>;
 
 /**
  * The error `code` of the API's refusal, in demo mode, to sign a shared demo account out

@@ -22,3 +22,4 @@ export * from './lessons/evaluate-knowledge.js';
 export * from './failure-category.js';
 export * from './exercises.js';
 export * from './schemas/clock.schema.js';
+export * from './schemas/lab.schema.js';

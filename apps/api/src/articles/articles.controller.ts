@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   Body,
   Controller,
@@ -25,6 +26,8 @@ import {
   type ReplaceArticleRequest,
   type ShareArticleRequest,
   type UpdateArticleRequest,
+  articleSchema,
+  articleShareSchema,
 } from '@authlab/shared';
 import type { AuthenticatedUser, Principal } from '../auth/authentication/authenticated-user.js';
 import { CheckPolicies } from '../auth/decorators/check-policies.decorator.js';
@@ -35,6 +38,7 @@ import { PoliciesGuard } from '../auth/policies/policies.guard.js';
 import { validBody, validParam } from '../common/pipes/zod-validation.pipe.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import { ArticlesService } from './articles.service.js';
+import { ApiAnswer, ApiErrors } from '../openapi/api-answer.decorator.js';
 
 const articleId = validParam(articleIdSchema, 'id');
 
@@ -56,6 +60,11 @@ export class ArticlesController {
     summary:
       'List the articles you may read (permission: read; drafts: author, shares and editors; labels up to your clearance)',
   })
+  @ApiAnswer(
+    200,
+    z.array(articleSchema),
+    'The articles the caller may read: published ones, their own, those shared with them, and drafts as the article policy allows, up to their clearance',
+  )
   list(@CurrentPrincipal() caller: Principal): Promise<Article[]> {
     return this.articles.list(caller);
   }
@@ -67,6 +76,7 @@ export class ArticlesController {
     summary:
       'Read one article (permission: read; another author’s draft not shared with you, or a label above your clearance: 404)',
   })
+  @ApiAnswer(200, articleSchema, 'The article')
   get(@Param('id', articleId) id: number, @CurrentPrincipal() caller: Principal): Promise<Article> {
     return this.articles.get(id, caller);
   }
@@ -78,6 +88,7 @@ export class ArticlesController {
     summary: 'Write an article (permission: create; label up to your clearance; never an authorId)',
   })
   @ApiBody({ schema: openApiSchema(createArticleSchema) })
+  @ApiAnswer(201, articleSchema, 'The new article, by the caller')
   create(
     @CurrentUser() author: AuthenticatedUser,
     @Body(validBody(createArticleSchema)) body: CreateArticleRequest,
@@ -92,6 +103,7 @@ export class ArticlesController {
     summary: 'Replace an article (permission: update; writers their own, editors and admins any)',
   })
   @ApiBody({ schema: openApiSchema(replaceArticleSchema) })
+  @ApiAnswer(200, articleSchema, 'The article as it now is')
   replace(
     @Param('id', articleId) id: number,
     @Body(validBody(replaceArticleSchema)) body: ReplaceArticleRequest,
@@ -108,6 +120,7 @@ export class ArticlesController {
       'Change some fields of an article (permission: update; writers their own; only admins lower a label)',
   })
   @ApiBody({ schema: openApiSchema(updateArticleSchema) })
+  @ApiAnswer(200, articleSchema, 'The article as it now is')
   update(
     @Param('id', articleId) id: number,
     @Body(validBody(updateArticleSchema)) body: UpdateArticleRequest,
@@ -123,6 +136,7 @@ export class ArticlesController {
   @ApiOperation({
     summary: 'Delete an article (permission: delete; writers their own, admins any)',
   })
+  @ApiAnswer(204, null, 'The article is gone')
   delete(@Param('id', articleId) id: number, @CurrentPrincipal() caller: Principal): Promise<void> {
     return this.articles.delete(id, caller);
   }
@@ -135,6 +149,11 @@ export class ArticlesController {
       'Share your article with a named user (DAC: authors only; MAC: not with a user cleared below its label)',
   })
   @ApiBody({ schema: openApiSchema(shareArticleSchema) })
+  @ApiAnswer(201, articleShareSchema, 'The share: the user may now read the article')
+  @ApiErrors({
+    404: 'No user has that username.',
+    403: 'The article is not yours to share, or the user is cleared below its label (MAC).',
+  })
   share(
     @Param('id', articleId) id: number,
     @Body(validBody(shareArticleSchema)) body: ShareArticleRequest,
@@ -148,6 +167,7 @@ export class ArticlesController {
   @RequirePermissions(['update'])
   @CheckPolicies({ action: 'share', subject: ARTICLE_SUBJECT })
   @ApiOperation({ summary: 'Take a share back (DAC: authors only)' })
+  @ApiAnswer(204, null, 'The share is taken back')
   unshare(
     @Param('id', articleId) id: number,
     @Param('username', validParam(shareUsernameSchema, 'username')) username: string,

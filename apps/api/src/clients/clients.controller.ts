@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -7,6 +8,8 @@ import {
   type RegisterClientRequest,
   type RegisteredApiClient,
   TRACE_FACTS,
+  registeredApiClientSchema,
+  apiClientViewSchema,
 } from '@authlab/shared';
 import type { AuthenticatedUser } from '../auth/authentication/authenticated-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -15,6 +18,7 @@ import { validBody, validParam } from '../common/pipes/zod-validation.pipe.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import { currentTrace } from '../trace/trace-context.js';
 import { ClientsService } from './clients.service.js';
+import { ApiAnswer, ApiErrors } from '../openapi/api-answer.decorator.js';
 
 /** Admins register the applications that call the API on their own behalf (client credentials). */
 @ApiTags('clients')
@@ -29,6 +33,11 @@ export class ClientsController {
     summary: 'Register a machine client; its secret is shown in this answer only (admins only)',
   })
   @ApiBody({ schema: openApiSchema(registerClientSchema) })
+  @ApiAnswer(
+    201,
+    registeredApiClientSchema,
+    'The client, with its secret: shown this once, only its hash is kept',
+  )
   register(
     @CurrentUser() admin: AuthenticatedUser,
     @Body(validBody(registerClientSchema)) body: RegisterClientRequest,
@@ -39,6 +48,7 @@ export class ClientsController {
 
   @Get()
   @ApiOperation({ summary: 'List machine clients, without secrets (admins only)' })
+  @ApiAnswer(200, z.array(apiClientViewSchema), 'Every machine client, without secrets')
   list(): Promise<ApiClientView[]> {
     return this.clients.list();
   }
@@ -49,6 +59,8 @@ export class ClientsController {
     summary:
       'Revoke a machine client: no new tokens, and its current ones stop working (admins only)',
   })
+  @ApiAnswer(204, null, 'The client is revoked')
+  @ApiErrors({ 404: 'No client has that id.' })
   revoke(
     @Param('clientId', validParam(clientIdSchema, 'clientId')) clientId: string,
   ): Promise<void> {

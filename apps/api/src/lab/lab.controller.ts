@@ -6,8 +6,16 @@ import { parseBearerHeader } from '../auth/authentication/bearer-token.js';
 import { ApiException } from '../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TRACE_FACTS } from '@authlab/shared';
+import {
+  TRACE_FACTS,
+  labExerciseSummarySchema,
+  jsonWebKeySetSchema,
+  labPemKeySchema,
+  labTokenSchema,
+  labVerdictSchema,
+} from '@authlab/shared';
 import { CLOCK, type Clock } from '../clock/clock.js';
+import { bearerChallenge } from '../auth/authentication/bearer-challenge.js';
 import { currentTrace } from '../trace/trace-context.js';
 import { tracedTokenFacts } from '../trace/token-fingerprint.js';
 import { IssuedLabTokens } from './issued-lab-tokens.js';
@@ -15,6 +23,7 @@ import { LAB_EXERCISES, type LabExercise } from './lab-exercises.js';
 import { LAB_KEYS } from './lab-keys.js';
 import { LoopbackOnlyGuard } from './loopback-only.guard.js';
 import type { LabKeys } from './verifiers/verifier.js';
+import { ApiAnswer, ApiErrors } from '../openapi/api-answer.decorator.js';
 
 const exerciseIds = LAB_EXERCISES.map((exercise) => exercise.id) as [string, ...string[]];
 const exerciseParam = new ZodValidationPipe(z.enum(exerciseIds), 'exercise');
@@ -28,6 +37,9 @@ const variantParam = new ZodValidationPipe(z.enum(['weak', 'secure']), 'variant'
 @ApiTags('lab')
 @Public()
 @UseGuards(LoopbackOnlyGuard)
+@ApiErrors({
+  404: 'Asked from another machine: the lab answers only on loopback, as if it were not there.',
+})
 @Controller('lab')
 export class LabController {
   constructor(
@@ -39,6 +51,7 @@ export class LabController {
 
   @Get()
   @ApiOperation({ summary: 'The lab exercises, each with a weak and a secure verifier' })
+  @ApiAnswer(200, z.array(labExerciseSummarySchema), 'The exercises')
   exercises() {
     return LAB_EXERCISES.map(({ id, title, flaw, fix }) => ({
       id,
@@ -53,6 +66,7 @@ export class LabController {
 
   @Get('attacker/jwks.json')
   @ApiOperation({ summary: "The attacker's public key set (for the jku exercise)" })
+  @ApiAnswer(200, jsonWebKeySetSchema, 'The attacker’s JWKS')
   attackerJwks() {
     const jwk = this.keys.attacker.publicKey.export({ format: 'jwk' });
     return { keys: [{ ...jwk, kid: this.keys.attacker.kid, alg: 'ES256', use: 'sig' }] };
@@ -60,6 +74,7 @@ export class LabController {
 
   @Get('attacker/private-key')
   @ApiOperation({ summary: "The attacker's private key, PEM (sign your forged jku token with it)" })
+  @ApiAnswer(200, labPemKeySchema, 'The attacker’s private key, PKCS#8 PEM')
   attackerPrivateKey() {
     return {
       pem: this.keys.attacker.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
@@ -81,6 +96,7 @@ export class LabController {
   @ApiOperation({
     summary: 'The lab issuer public key, PEM (public on purpose: the algorithm-confusion exercise)',
   })
+  @ApiAnswer(200, labPemKeySchema, 'The lab issuer’s public key, SPKI PEM')
   issuerPublicKey() {
     return { pem: this.keys.issuer.publicPem, kid: this.keys.issuer.kid };
   }
@@ -90,6 +106,7 @@ export class LabController {
   @ApiOperation({
     summary: 'A legitimate token for the exercise, as its issuer hands it out; forge from it',
   })
+  @ApiAnswer(200, labTokenSchema, 'A legitimate token')
   token(@Param('exercise', exerciseParam) id: string) {
     const token = this.exercise(id).issue(this.keys, this.config, this.clock.nowSeconds());
     this.issued.remember(token);
@@ -100,6 +117,8 @@ export class LabController {
   @ApiOperation({
     summary: 'Send a token (Authorization: Bearer) to the weak or the secure verifier',
   })
+  @ApiAnswer(200, labVerdictSchema, 'The verifier accepted the token')
+  @ApiErrors({ 401: 'No token was sent, or the verifier refused it (the reason says why).' })
   verify(
     @Param('exercise', exerciseParam) id: string,
     @Param('variant', variantParam) variant: 'weak' | 'secure',
@@ -107,7 +126,9 @@ export class LabController {
   ) {
     const header = parseBearerHeader(authorization);
     if (header.kind !== 'token')
-      throw new ApiException(401, 'Send a token: Authorization: Bearer <token>.');
+      throw new ApiException(401, 'Send a token: Authorization: Bearer <token>.', {
+        'WWW-Authenticate': bearerChallenge(),
+      });
     const exercise = this.exercise(id);
     const verdict = exercise[variant](header.token, this.keys, this.clock.nowSeconds());
     // What the lesson checks read: which token (by fingerprint), as the verifier saw it, the
@@ -121,7 +142,12 @@ export class LabController {
       [TRACE_FACTS.apiClock]: this.clock.offsetSeconds === 0 ? 'real' : 'simulated',
     });
     if (verdict.checks) trace?.noteHandlerChecks(verdict.checks);
-    if (!verdict.accepted) throw new ApiException(401, `${variant} verifier: ${verdict.reason}`);
+    if (!verdict.accepted) {
+      // RFC 9110 §11.6.1: a 401 carries a challenge; the reason stays in the body (it may hold quotes).
+      throw new ApiException(401, `${variant} verifier: ${verdict.reason}`, {
+        'WWW-Authenticate': bearerChallenge({ error: 'invalid_token' }),
+      });
+    }
     return {
       exercise: id,
       variant,

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { HealthResponse } from '@authlab/shared';
+import { type HealthResponse, healthResponseSchema } from '@authlab/shared';
 import { Public } from '../auth/decorators/public.decorator.js';
 import {
   DATABASE,
@@ -9,6 +9,7 @@ import {
   type DatabaseKind,
 } from '../database/database.types.js';
 import { preparedQuery, type PreparedQuery } from '../database/prepared-query.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 
 @ApiTags('meta')
 @Controller('health')
@@ -26,6 +27,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability (public)' })
+  @ApiAnswer(200, healthResponseSchema, 'The API runs and its database answers')
   async health(): Promise<HealthResponse> {
     await this.ping();
     return { status: 'ok', database: this.kind, uptimeSeconds: Math.round(process.uptime()) };

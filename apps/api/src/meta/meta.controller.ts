@@ -4,9 +4,11 @@ import {
   articlePolicy,
   MANDATORY_ARTICLE_RULES,
   type RouteMetadataResponse,
+  routeMetadataResponseSchema,
 } from '@authlab/shared';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { RouteCatalogue } from './route-catalogue.service.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 
 @ApiTags('meta')
 @Controller('meta')
@@ -19,6 +21,11 @@ export class MetaController {
     summary:
       'Every route with its access rule, guards, pipes and interceptors, read from the decorators, and the article policy',
   })
+  @ApiAnswer(
+    200,
+    routeMetadataResponseSchema,
+    'Every route with its access rule, and the article policy',
+  )
   routes(): RouteMetadataResponse {
     return {
       routes: this.catalogue.list(),

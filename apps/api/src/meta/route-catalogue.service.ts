@@ -61,7 +61,7 @@ function joinPath(...parts: string[]): string {
  */
 @Injectable()
 export class RouteCatalogue implements OnApplicationBootstrap {
-  private routes: RouteMetadata[] = [];
+  private routes: RouteMetadata[] | undefined;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -74,8 +74,9 @@ export class RouteCatalogue implements OnApplicationBootstrap {
     this.routes = this.read();
   }
 
+  /** Read on first use too: the OpenAPI document is built from it before the app starts. */
   list(): RouteMetadata[] {
-    return this.routes;
+    return (this.routes ??= this.read());
   }
 
   /** Global enhancers registered with APP_GUARD / APP_INTERCEPTOR / APP_PIPE, in registration order. */

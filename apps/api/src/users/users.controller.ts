@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -9,6 +10,9 @@ import {
   type SensitivityLabel,
   type UserClearance,
   type UserView,
+  userListItemSchema,
+  userClearanceSchema,
+  userViewSchema,
 } from '@authlab/shared';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
@@ -16,6 +20,7 @@ import type { AuthenticatedUser } from '../auth/authentication/authenticated-use
 import { validBody, validParam } from '../common/pipes/zod-validation.pipe.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import { UsersService } from './users.service.js';
+import { ApiAnswer, ApiErrors } from '../openapi/api-answer.decorator.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -26,6 +31,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List every account (admins only)' })
+  @ApiAnswer(200, z.array(userListItemSchema), 'Every account, oldest first')
   list(): Promise<Array<UserView & { clearance: SensitivityLabel; createdAt: string }>> {
     return this.users.list();
   }
@@ -33,6 +39,12 @@ export class UsersController {
   @Patch(':id/role')
   @ApiOperation({ summary: "Change a user's role (admins only)" })
   @ApiBody({ schema: openApiSchema(changeRoleSchema) })
+  @ApiAnswer(
+    200,
+    userViewSchema,
+    'The account with its new role (its tokens carry the old one until they are refreshed)',
+  )
+  @ApiErrors({ 404: 'No user has that id.', 409: 'Admins cannot change their own role.' })
   changeRole(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', validParam(userIdSchema, 'id')) id: number,
@@ -44,6 +56,8 @@ export class UsersController {
   @Patch(':id/clearance')
   @ApiOperation({ summary: "Set a user's clearance (MAC; admins only)" })
   @ApiBody({ schema: openApiSchema(changeClearanceSchema) })
+  @ApiAnswer(200, userClearanceSchema, 'The account with its new clearance')
+  @ApiErrors({ 404: 'No user has that id.' })
   changeClearance(
     @Param('id', validParam(userIdSchema, 'id')) id: number,
     @Body(validBody(changeClearanceSchema)) body: ChangeClearanceRequest,

@@ -10,11 +10,12 @@ export const advanceClockSchema = z.strictObject({
 });
 export type AdvanceClockRequest = z.infer<typeof advanceClockSchema>;
 
-export interface ClockResponse {
+export const clockResponseSchema = z.object({
   /** The API's current time, ISO 8601. */
-  now: string;
+  now: z.string(),
   /** How far the clock has been moved forward, in seconds (0 = real time). */
-  offsetSeconds: number;
+  offsetSeconds: z.number(),
   /** Whether it can be moved here (demo or lab mode, never production). */
-  adjustable: boolean;
-}
+  adjustable: z.boolean(),
+});
+export type ClockResponse = z.infer<typeof clockResponseSchema>;

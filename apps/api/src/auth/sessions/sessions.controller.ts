@@ -6,6 +6,7 @@ import {
   refreshRequestSchema,
   type CookieSessionResponse,
   type TokenResponse,
+  sessionResponseSchema,
 } from '@authlab/shared';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe.js';
@@ -24,6 +25,7 @@ import { cookiesNamed } from '../authentication/repeated-credentials.js';
 import { invalidRefreshRequest } from './oauth-errors.js';
 import { SessionResponses } from './session-responses.js';
 import { refuseOnSharedDemoAccount } from '../sign-in/shared-demo-account.js';
+import { ApiAnswer, ApiErrors } from '../../openapi/api-answer.decorator.js';
 
 const refreshBody = new ZodValidationPipe(refreshRequestSchema, 'request body');
 
@@ -59,6 +61,17 @@ export class SessionsController {
     summary: 'Swap a refresh token (cookie or body) for a new access token and refresh token',
   })
   @ApiBody({ schema: openApiSchema(refreshRequestSchema), required: false })
+  @ApiAnswer(
+    200,
+    sessionResponseSchema,
+    'A new access token and refresh token, delivered the way the refresh token came (body or cookies)',
+    { setsCookies: true },
+  )
+  @ApiErrors({
+    400: 'No refresh token, one in both the cookie and the body (code: invalid_request), or one that cannot be used: unknown, used before, expired or revoked (code: invalid_grant, and the refresh cookie is cleared).',
+    403: 'Cookie mode: the CSRF check failed (the X-CSRF-Token header or the Origin is missing or wrong).',
+    503: 'Shared state (Redis) cannot be reached; Retry-After says when to try again.',
+  })
   async refresh(
     @Body() body: unknown,
     @Req() request: Request,
@@ -110,6 +123,9 @@ export class SessionsController {
   @ApiOperation({
     summary: 'End this session: its refresh token and this access token stop working now',
   })
+  @ApiAnswer(204, null, 'The session has ended; in cookie mode its cookies are cleared', {
+    setsCookies: true,
+  })
   async signOut(
     @CurrentUser() caller: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
@@ -125,6 +141,15 @@ export class SessionsController {
   @ApiOperation({
     summary:
       'End every session of your account, on every device (refused for the shared demo accounts in demo mode)',
+  })
+  @ApiAnswer(
+    204,
+    null,
+    'Every session of the account has ended; in cookie mode this browser’s cookies are cleared',
+    { setsCookies: true },
+  )
+  @ApiErrors({
+    403: 'Demo mode: the account is a shared demo account (code: shared_demo_account).',
   })
   async signOutEverywhere(
     @CurrentUser() caller: AuthenticatedUser,

@@ -30,6 +30,8 @@ import {
   type SignUpRequest,
   type TokenResponse,
   type UserProfile,
+  sessionResponseSchema,
+  userProfileSchema,
 } from '@authlab/shared';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { ZodValidationPipe, validBody } from '../../common/pipes/zod-validation.pipe.js';
@@ -51,6 +53,7 @@ import {
 import { Roles } from '../decorators/roles.decorator.js';
 import { SessionResponses } from '../sessions/session-responses.js';
 import { refuseOnSharedDemoAccount } from './shared-demo-account.js';
+import { ApiAnswer, ApiErrors } from '../../openapi/api-answer.decorator.js';
 
 const signInCredentials = new ZodValidationPipe(signInSchema, 'credentials');
 const deliveryQuery = new ZodValidationPipe(tokenDeliveryQuerySchema, 'query string');
@@ -84,6 +87,18 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account (role "user") and start a session' })
   @ApiQuery(MODE_QUERY)
   @ApiBody({ schema: openApiSchema(signUpSchema) })
+  @ApiAnswer(
+    201,
+    sessionResponseSchema,
+    'The account and its session: tokens in the body, or (mode=cookie) in HttpOnly cookies with the CSRF token in the body',
+    { setsCookies: true },
+  )
+  @ApiErrors({
+    400: 'The query string is not mode=body or mode=cookie.',
+    409: 'That username is taken.',
+    429: 'Too many sign-ups from this network; Retry-After says when to try again.',
+    503: 'Too many passwords are being hashed, or shared state (Redis) cannot be reached; Retry-After says when to try again.',
+  })
   async signUp(
     @Query() query: unknown,
     @Body(validBody(signUpSchema)) body: SignUpRequest,
@@ -104,6 +119,18 @@ export class AuthController {
   })
   @ApiQuery(MODE_QUERY)
   @ApiBody({ schema: openApiSchema(signInSchema), required: false })
+  @ApiAnswer(
+    200,
+    sessionResponseSchema,
+    'The account and its session: tokens in the body, or (mode=cookie) in HttpOnly cookies with the CSRF token in the body',
+    { setsCookies: true },
+  )
+  @ApiErrors({
+    400: 'The Basic header is malformed or sent twice, credentials came both in the header and the body, the body does not match its schema, or the query string is not mode=body or mode=cookie.',
+    401: 'The username or password is incorrect (the same answer for both, so neither reveals which accounts exist).',
+    429: 'Too many failed sign-ins for this account or network; Retry-After says when to try again.',
+    503: 'Too many passwords are being checked, or shared state (Redis) cannot be reached; Retry-After says when to try again.',
+  })
   async signIn(
     @Query() query: unknown,
     @Headers('authorization') authorization: string | undefined,
@@ -135,6 +162,7 @@ export class AuthController {
   @Roles([...ROLES])
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller, with the role and permissions their token grants' })
+  @ApiAnswer(200, userProfileSchema, 'The caller, with the role and permissions their token grants')
   async me(@CurrentUser() caller: AuthenticatedUser): Promise<UserProfile> {
     const user = await this.users.findById(caller.id);
     if (!user) throw invalidToken('The access token names an account that no longer exists');
@@ -156,6 +184,12 @@ export class AuthController {
       'Change your password; every session ends, so sign in again (refused for the shared demo accounts in demo mode)',
   })
   @ApiBody({ schema: openApiSchema(changePasswordSchema) })
+  @ApiAnswer(204, null, 'The password is changed; every other session of the account has ended')
+  @ApiErrors({
+    403: 'The current password is incorrect, or (demo mode) the account is a shared demo account (code: shared_demo_account).',
+    429: 'Too many wrong current passwords for this account; Retry-After says when to try again.',
+    503: 'Too many passwords are being checked; Retry-After says when to try again.',
+  })
   async changePassword(
     @CurrentUser() caller: AuthenticatedUser,
     @Body(validBody(changePasswordSchema)) body: ChangePasswordRequest,

@@ -1,9 +1,10 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { CookieEchoResponse } from '@authlab/shared';
+import { type CookieEchoResponse, cookieEchoResponseSchema } from '@authlab/shared';
 import { Public } from '../../decorators/public.decorator.js';
 import { SessionCookies } from './session-cookies.js';
+import { ApiAnswer } from '../../../openapi/api-answer.decorator.js';
 
 /**
  * Shows which cookies the browser sent, so a learner can see that an HttpOnly cookie travels
@@ -21,6 +22,11 @@ export class CookieEchoController {
   @ApiOperation({
     summary: 'Which cookies this request carried (names and sizes; values only of the CSRF cookie)',
   })
+  @ApiAnswer(
+    200,
+    cookieEchoResponseSchema,
+    'The cookies this request carried, values of HttpOnly ones withheld',
+  )
   echo(@Req() request: Request): CookieEchoResponse {
     const received = (request.cookies ?? {}) as Record<string, unknown>;
     return {
