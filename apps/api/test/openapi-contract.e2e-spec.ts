@@ -106,7 +106,8 @@ describe('the OpenAPI document', () => {
   });
 });
 
-describe('the contract check', () => {
+// Each test boots its own app and checks its answers: minutes on a busy machine.
+describe('the contract check', { timeout: 120_000 }, () => {
   it('fails a suite whose app gave an answer the document does not promise', async () => {
     const testApp = await startTestApp();
     // A real wrong answer, sent by the real app through the real recorder: a database kind the

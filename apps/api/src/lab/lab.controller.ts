@@ -87,6 +87,7 @@ export class LabController {
     summary:
       'The RS256 issuer key set: its key published only as a JWK (the algorithm-confusion-jwk exercise)',
   })
+  @ApiAnswer(200, jsonWebKeySetSchema, 'The lab issuer’s JWKS')
   jwksIssuerJwks() {
     const jwk = this.keys.jwksIssuer.publicKey.export({ format: 'jwk' });
     return { keys: [{ ...jwk, kid: this.keys.jwksIssuer.kid, alg: 'RS256', use: 'sig' }] };

@@ -6,7 +6,6 @@ import type {
   SecurityRequirementObject,
 } from '@nestjs/swagger';
 import {
-  CSRF_HEADER,
   OAUTH_TOKEN_PATH,
   errorBodySchema,
   oauthErrorBodySchema,

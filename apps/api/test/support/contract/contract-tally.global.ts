@@ -20,9 +20,9 @@ export function setup(): () => void {
       );
     const sum = (key: 'validated' | 'outside' | 'failures') =>
       entries.reduce((total, entry) => total + entry[key], 0);
-    console.log(
+    process.stdout.write(
       `contract: ${sum('validated')} responses validated against the OpenAPI document ` +
-        `(${sum('failures')} broke it; ${sum('outside')} were to paths outside it) in ${entries.length} test apps`,
+        `(${sum('failures')} broke it; ${sum('outside')} were to paths outside it) in ${entries.length} test apps\n`,
     );
   };
 }
