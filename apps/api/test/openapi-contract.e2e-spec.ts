@@ -85,25 +85,6 @@ describe('the OpenAPI document', () => {
     }
     expect(problems).toEqual([]);
   });
-
-  it('answers the token endpoint’s errors in the RFC 6749 shape, with Basic as its security', () => {
-    const token = document.paths['/api/oauth/token']!.post!;
-    expect(token.security).toEqual([{ basic: [] }]);
-    expect((token.responses['401'] as ResponseObject).content).toEqual({
-      'application/json': { schema: { $ref: '#/components/schemas/OAuthErrorBody' } },
-    });
-    expect((token.responses['401'] as ResponseObject).headers?.['WWW-Authenticate']).toBeDefined();
-    expect((token.responses['400'] as ResponseObject).content).toEqual({
-      'application/json': {
-        schema: {
-          oneOf: [
-            { $ref: '#/components/schemas/OAuthErrorBody' },
-            { $ref: '#/components/schemas/ErrorBody' },
-          ],
-        },
-      },
-    });
-  });
 });
 
 // Each test boots its own app and checks its answers: minutes on a busy machine.

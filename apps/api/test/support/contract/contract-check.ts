@@ -20,7 +20,8 @@ export interface ContractReport {
 /** Nest gives an operation without @ApiResponse a 2xx with an empty description: not documented. */
 export function documentsItsAnswers(operation: OpenAPIV3.OperationObject): boolean {
   return Object.entries(operation.responses ?? {}).some(
-    ([status, answer]) => status.startsWith('2') && Boolean((answer as OpenAPIV3.ResponseObject).description),
+    ([status, answer]) =>
+      status.startsWith('2') && Boolean((answer as OpenAPIV3.ResponseObject).description),
   );
 }
 

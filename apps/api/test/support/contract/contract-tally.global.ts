@@ -24,5 +24,10 @@ export function setup(): () => void {
       `contract: ${sum('validated')} responses validated against the OpenAPI document ` +
         `(${sum('failures')} broke it; ${sum('outside')} were to paths outside it) in ${entries.length} test apps\n`,
     );
+    const pending = [...new Set(entries.flatMap((entry) => entry.pending))].sort();
+    if (pending.length > 0)
+      process.stdout.write(
+        `contract: ${pending.length} operations document no answer yet, so their answers were not checked: ${pending.join(', ')}\n`,
+      );
   };
 }
