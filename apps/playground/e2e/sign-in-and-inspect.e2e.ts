@@ -56,6 +56,8 @@ describe('signing in and inspecting the token, in Chromium against the real API'
 
     const result = page.getByRole('status', { name: 'Signature' });
     const secret = page.getByLabel('Secret', { exact: true });
+    // Secrets are plain text by default; the API's test secret is base64.
+    await page.getByLabel('Secret is').selectOption('base64');
     await secret.fill(E2E_JWT_SECRET);
     await expect.poll(() => result.textContent()).toContain('✓ Verified');
 
